@@ -1,0 +1,19 @@
+# Project-wide compile settings applied through one interface target.
+add_library(hsim_build_settings INTERFACE)
+target_compile_options(hsim_build_settings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
+  -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
+if(HSIM_WERROR)
+  target_compile_options(hsim_build_settings INTERFACE -Werror)
+endif()
+if(HSIM_CHECKS)
+  target_compile_definitions(hsim_build_settings INTERFACE HSIM_CHECKS=1)
+else()
+  target_compile_definitions(hsim_build_settings INTERFACE HSIM_CHECKS=0)
+endif()
+if(HSIM_SANITIZE)
+  target_compile_options(hsim_build_settings INTERFACE -fsanitize=${HSIM_SANITIZE} -fno-omit-frame-pointer
+                                                      -fno-sanitize-recover=all)
+  target_link_options(hsim_build_settings INTERFACE -fsanitize=${HSIM_SANITIZE})
+endif()
+target_compile_definitions(hsim_build_settings INTERFACE HSIM_VERSION="${PROJECT_VERSION}")

@@ -1,0 +1,316 @@
+#pragma once
+
+// The conservative parallel discrete-event kernel.
+//
+// The schedule, in one place:
+//   1. Find the earliest pending event t_min over all logical processes (LPs).
+//   2. Open the window [T, T + lookahead) on the lookahead grid that holds t_min (or the next grid
+//      window, with `visit_every_window`), clipped to the end time.
+//   3. Every LP processes its own events with time < window end, in `precedes` order, in parallel.
+//      Events an LP schedules for its own entities go straight into its queue; events for another
+//      LP's entities wait in its outbox and must lie at or after the window end (causality).
+//   4. Barrier: outboxes are merged into the destination queues, by source LP in index order.
+//   5. The model's coordinator hook runs alone (city-wide decisions), and may schedule events at or
+//      after the window end.
+// Because events are totally ordered by key and every random draw is keyed by entity, the result
+// does not depend on the thread count or on which thread ran which LP.
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+#include "sim/engine/causality_error.hpp"
+#include "sim/engine/event.hpp"
+#include "sim/engine/partition.hpp"
+#include "sim/engine/pending_event_queue.hpp"
+#include "sim/engine/time.hpp"
+
+#ifndef HSIM_CHECKS
+#define HSIM_CHECKS 1
+#endif
+
+namespace hsim::engine {
+
+struct RunOptions {
+  SimTime start = 0.0;
+  SimTime end = 0.0;        // events at or after `end` are left unprocessed
+  SimTime lookahead = 1.0;  // every cross-LP event lies at least this far after its window start
+  unsigned threads = 1;
+  bool visit_every_window = false;  // run the coordinator hook at every window, even empty ones
+};
+
+struct RunStats {
+  std::uint64_t committed_events = 0;
+  std::uint64_t cross_lp_events = 0;
+  std::uint64_t windows = 0;
+};
+
+namespace detail {
+
+inline constexpr std::size_t outbox_blocks_max = 16;
+
+struct alignas(64) LogicalProcess {
+  PendingEventQueue queue;
+  // Outgoing cross-LP events, grouped by block of destination LPs so the merge can run in parallel.
+  std::vector<std::vector<Event>> outbox_by_block;
+  std::uint64_t committed = 0;
+  std::uint64_t sent = 0;
+  SimTime last_time = -std::numeric_limits<SimTime>::infinity();
+  bool top_in_service = false;  // the event being handled still sits at the top of `queue`
+};
+
+class Kernel {
+ public:
+  Kernel(Partition partition, RunOptions options)
+      : partition_(std::move(partition)),
+        options_(options),
+        lps_(partition_.lp_count()),
+        next_sequence_(partition_.entity_count(), 0),
+        block_count_(std::min<std::size_t>(partition_.lp_count(), outbox_blocks_max)) {
+    if (!(options_.lookahead > 0.0)) throw std::invalid_argument("simulator: lookahead must be positive");
+    if (options_.threads == 0) throw std::invalid_argument("simulator: threads must be at least 1");
+    for (auto& lp : lps_) lp.outbox_by_block.resize(block_count_);
+  }
+
+  [[nodiscard]] const Partition& partition() const noexcept { return partition_; }
+  [[nodiscard]] const RunOptions& options() const noexcept { return options_; }
+
+  std::size_t block_of(LpIndex lp) const noexcept { return lp * block_count_ / lps_.size(); }
+
+  void push_from_coordinator(Event event, SimTime not_before) {
+#if HSIM_CHECKS
+    if (event.time < not_before) {
+      std::ostringstream message;
+      message << "coordinator scheduled an event at t=" << event.time << " for entity " << event.target
+              << " before the current time " << not_before;
+      throw CausalityError(message.str());
+    }
+#endif
+    event.source = coordinator_entity;
+    event.source_sequence = coordinator_sequence_++;
+    lps_[partition_.owner(event.target)].queue.push(event);
+  }
+
+  SimTime earliest_pending() const noexcept {
+    SimTime earliest = std::numeric_limits<SimTime>::infinity();
+    for (const auto& lp : lps_) {
+      if (!lp.queue.empty()) earliest = std::min(earliest, lp.queue.top().time);
+    }
+    return earliest;
+  }
+
+  // Delivers every outbox into its destination queues. Order of insertion does not change the
+  // processing order (keys are unique), but a fixed order keeps memory layouts reproducible too.
+  template <class ForEachBlock>
+  void merge_outboxes(ForEachBlock&& for_each_block) {
+    for_each_block(block_count_, [this](std::size_t block) {
+      for (auto& source : lps_) {
+        auto& outbox = source.outbox_by_block[block];
+        for (const Event& event : outbox) lps_[partition_.owner(event.target)].queue.push(event);
+        outbox.clear();
+      }
+    });
+  }
+
+  RunStats stats(std::uint64_t windows) const {
+    RunStats result;
+    result.windows = windows;
+    for (const auto& lp : lps_) {
+      result.committed_events += lp.committed;
+      result.cross_lp_events += lp.sent;
+    }
+    return result;
+  }
+
+  Partition partition_;
+  RunOptions options_;
+  std::vector<LogicalProcess> lps_;
+  std::vector<std::uint32_t> next_sequence_;
+  std::uint32_t coordinator_sequence_ = 0;
+  std::size_t block_count_;
+  SimTime window_end_ = 0.0;
+};
+
+}  // namespace detail
+
+// What a model's event handler may do: read the clock and schedule events. It is only valid during
+// the handler call it was passed to.
+class EventContext {
+ public:
+  EventContext(detail::Kernel& kernel, LpIndex lp) : kernel_(kernel), lp_index_(lp), lp_(kernel.lps_[lp]) {}
+
+  [[nodiscard]] SimTime now() const noexcept { return current_.time; }
+  [[nodiscard]] EntityId self() const noexcept { return current_.target; }
+  [[nodiscard]] LpIndex lp() const noexcept { return lp_index_; }
+  [[nodiscard]] SimTime window_end() const noexcept { return kernel_.window_end_; }
+  [[nodiscard]] const Partition& partition() const noexcept { return kernel_.partition_; }
+
+  // Schedules an event from the entity being handled. Local targets may be at any time >= now();
+  // targets owned by another LP must be at or after the window end.
+  void schedule(SimTime time, EntityId target, std::uint16_t event_class, std::uint16_t kind,
+                std::uint64_t payload = 0) {
+    Event event{time, target, current_.target, kernel_.next_sequence_[current_.target]++, event_class, kind,
+                payload};
+    const LpIndex destination = kernel_.partition_.owner(target);
+    if (destination == lp_index_) {
+#if HSIM_CHECKS
+      if (time < current_.time) throw_causality("into its own past", time, target);
+#endif
+      if (lp_.top_in_service) {
+        lp_.queue.replace_top(event);
+        lp_.top_in_service = false;
+      } else {
+        lp_.queue.push(event);
+      }
+    } else {
+#if HSIM_CHECKS
+      if (time < kernel_.window_end_) throw_causality("to another LP inside the current window", time, target);
+#endif
+      lp_.outbox_by_block[kernel_.block_of(destination)].push_back(event);
+      ++lp_.sent;
+    }
+  }
+
+  void begin(const Event& event) noexcept { current_ = event; }
+
+ private:
+  [[noreturn]] void throw_causality(const char* what, SimTime time, EntityId target) const {
+    std::ostringstream message;
+    message << "entity " << current_.target << " at t=" << current_.time << " scheduled an event " << what
+            << ": t=" << time << " for entity " << target << " (window ends at " << kernel_.window_end_ << ")";
+    throw CausalityError(message.str());
+  }
+
+  detail::Kernel& kernel_;
+  LpIndex lp_index_;
+  detail::LogicalProcess& lp_;
+  Event current_{};
+};
+
+// What the coordinator hook may do at a barrier: read the clock and schedule events anywhere.
+class Coordinator {
+ public:
+  Coordinator(detail::Kernel& kernel, SimTime now) : kernel_(kernel), now_(now) {}
+  [[nodiscard]] SimTime now() const noexcept { return now_; }
+  void schedule(SimTime time, EntityId target, std::uint16_t event_class, std::uint16_t kind,
+                std::uint64_t payload = 0) {
+    kernel_.push_from_coordinator(Event{time, target, 0, 0, event_class, kind, payload}, now_);
+  }
+
+ private:
+  detail::Kernel& kernel_;
+  SimTime now_;
+};
+
+// A model provides `void handle(const Event&, EventContext&)`, called for events of entities owned
+// by the context's LP (it must touch only state of those entities, or state private to that LP),
+// and optionally `void at_barrier(Coordinator&)`, called alone between windows.
+template <class Model>
+class Simulator {
+ public:
+  Simulator(Model& model, Partition partition, RunOptions options)
+      : model_(model), kernel_(std::move(partition), options) {}
+
+  // Schedules an event before the run starts, as if from the coordinator.
+  void schedule_initial(SimTime time, EntityId target, std::uint16_t event_class, std::uint16_t kind,
+                        std::uint64_t payload = 0) {
+    kernel_.push_from_coordinator(Event{time, target, 0, 0, event_class, kind, payload}, kernel_.options_.start);
+  }
+
+  RunStats run() {
+    if (kernel_.options_.threads == 1) return run_windows(SerialFor{});
+    tbb::task_arena arena(static_cast<int>(kernel_.options_.threads));
+    RunStats stats;
+    arena.execute([&] { stats = run_windows(ParallelFor{}); });
+    return stats;
+  }
+
+  [[nodiscard]] const Partition& partition() const noexcept { return kernel_.partition_; }
+
+ private:
+  struct SerialFor {
+    template <class Body>
+    void operator()(std::size_t count, Body&& body) const {
+      for (std::size_t i = 0; i < count; ++i) body(i);
+    }
+  };
+  struct ParallelFor {
+    template <class Body>
+    void operator()(std::size_t count, Body&& body) const {
+      tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) { body(i); });
+    }
+  };
+
+  template <class ForEach>
+  RunStats run_windows(ForEach for_each) {
+    const RunOptions& options = kernel_.options_;
+    std::uint64_t windows = 0;
+    std::int64_t window_index = 0;
+    for (;;) {
+      if (!options.visit_every_window) {
+        const SimTime earliest = kernel_.earliest_pending();
+        if (!(earliest < options.end)) break;
+        window_index = std::max(window_index, grid_index_holding(earliest));
+      }
+      const SimTime window_start = options.start + static_cast<SimTime>(window_index) * options.lookahead;
+      if (!(window_start < options.end)) break;
+      const SimTime window_end = std::min(window_start + options.lookahead, options.end);
+      kernel_.window_end_ = window_end;
+
+      for_each(kernel_.lps_.size(), [this, window_end](std::size_t lp) { process_window(lp, window_end); });
+      kernel_.merge_outboxes(for_each);
+      ++windows;
+      if constexpr (requires(Model& m, Coordinator& c) { m.at_barrier(c); }) {
+        Coordinator coordinator(kernel_, window_end);
+        model_.at_barrier(coordinator);
+      }
+      ++window_index;
+    }
+    return kernel_.stats(windows);
+  }
+
+  std::int64_t grid_index_holding(SimTime time) const {
+    const RunOptions& options = kernel_.options_;
+    auto index = static_cast<std::int64_t>(std::floor((time - options.start) / options.lookahead));
+    while (options.start + static_cast<SimTime>(index) * options.lookahead > time) --index;
+    while (options.start + static_cast<SimTime>(index + 1) * options.lookahead <= time) ++index;
+    return index;
+  }
+
+  void process_window(std::size_t lp_index, SimTime window_end) {
+    detail::LogicalProcess& lp = kernel_.lps_[lp_index];
+    EventContext context(kernel_, static_cast<LpIndex>(lp_index));
+    while (!lp.queue.empty() && lp.queue.top().time < window_end) {
+      const Event event = lp.queue.top();
+#if HSIM_CHECKS
+      if (event.time < lp.last_time) {
+        std::ostringstream message;
+        message << "LP " << lp_index << " received an event at t=" << event.time << " after processing t="
+                << lp.last_time;
+        throw CausalityError(message.str());
+      }
+      lp.last_time = event.time;
+#endif
+      lp.top_in_service = true;
+      context.begin(event);
+      model_.handle(event, context);
+      if (lp.top_in_service) {
+        lp.queue.pop();
+        lp.top_in_service = false;
+      }
+      ++lp.committed;
+    }
+  }
+
+  Model& model_;
+  detail::Kernel kernel_;
+};
+
+}  // namespace hsim::engine
