@@ -6,8 +6,7 @@
 #include "sim/cli/exit_codes.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)",
-               "hsim"};
+  CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
   app.require_subcommand(0, 1);
   try {

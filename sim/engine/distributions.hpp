@@ -15,6 +15,10 @@
 
 namespace hsim::engine {
 
+namespace detail {
+__extension__ typedef unsigned __int128 Uint128;  // NOLINT(modernize-use-using)
+}  // namespace detail
+
 // Uniform on [0, 1), 53 random bits. One draw.
 inline double uniform01(RandomStream& stream) {
   return static_cast<double>(stream.next_u64() >> 11) * 0x1.0p-53;
@@ -32,12 +36,12 @@ inline double uniform(RandomStream& stream, double low, double high) {
 
 // Unbiased integer in [0, n), n > 0 (Lemire's multiply-and-reject). Usually one draw.
 inline std::uint64_t uniform_index(RandomStream& stream, std::uint64_t n) {
-  unsigned __int128 product = static_cast<unsigned __int128>(stream.next_u64()) * n;
+  detail::Uint128 product = static_cast<detail::Uint128>(stream.next_u64()) * n;
   auto low = static_cast<std::uint64_t>(product);
   if (low < n) {
     const std::uint64_t threshold = (0 - n) % n;
     while (low < threshold) {
-      product = static_cast<unsigned __int128>(stream.next_u64()) * n;
+      product = static_cast<detail::Uint128>(stream.next_u64()) * n;
       low = static_cast<std::uint64_t>(product);
     }
   }
@@ -45,7 +49,9 @@ inline std::uint64_t uniform_index(RandomStream& stream, std::uint64_t n) {
 }
 
 // True with probability p. One draw.
-inline bool bernoulli(RandomStream& stream, double p) { return uniform01(stream) < p; }
+inline bool bernoulli(RandomStream& stream, double p) {
+  return uniform01(stream) < p;
+}
 
 // Exponential with the given mean (> 0). One draw.
 inline double exponential(RandomStream& stream, double mean) {

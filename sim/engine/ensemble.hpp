@@ -28,23 +28,23 @@ void run_ensemble(const EnsembleOptions& options, RunReplicate&& run_replicate, 
   auto pipeline = [&] {
     std::size_t next = 0;
     tbb::parallel_pipeline(
-        tokens,
-        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& control) -> std::size_t {
-                                              if (next == options.replicates) {
-                                                control.stop();
-                                                return 0;
-                                              }
-                                              return next++;
-                                            }) &
-            tbb::make_filter<std::size_t, std::pair<std::size_t, std::optional<Result>>>(
-                tbb::filter_mode::parallel,
-                [&](std::size_t replicate) {
-                  return std::pair<std::size_t, std::optional<Result>>(replicate, run_replicate(replicate));
-                }) &
-            tbb::make_filter<std::pair<std::size_t, std::optional<Result>>, void>(
-                tbb::filter_mode::serial_in_order,
-                [&](std::pair<std::size_t, std::optional<Result>> done) { sink(done.first, std::move(*done.second)); }));
+        tokens, tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                                    [&](tbb::flow_control& control) -> std::size_t {
+                                                      if (next == options.replicates) {
+                                                        control.stop();
+                                                        return 0;
+                                                      }
+                                                      return next++;
+                                                    }) &
+                    tbb::make_filter<std::size_t, std::pair<std::size_t, std::optional<Result>>>(
+                        tbb::filter_mode::parallel,
+                        [&](std::size_t replicate) {
+                          return std::pair<std::size_t, std::optional<Result>>(replicate, run_replicate(replicate));
+                        }) &
+                    tbb::make_filter<std::pair<std::size_t, std::optional<Result>>, void>(
+                        tbb::filter_mode::serial_in_order, [&](std::pair<std::size_t, std::optional<Result>> done) {
+                          sink(done.first, std::move(*done.second));
+                        }));
   };
 
   tbb::task_arena arena(static_cast<int>(options.threads > 0 ? options.threads : 1));

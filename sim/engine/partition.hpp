@@ -7,6 +7,10 @@
 
 #include "sim/engine/event.hpp"
 
+#ifndef HSIM_CHECKS
+#define HSIM_CHECKS 1
+#endif
+
 namespace hsim::engine {
 
 using LpIndex = std::uint32_t;
@@ -33,9 +37,21 @@ class Partition {
     return Partition(std::move(owner), lp_count);
   }
 
-  [[nodiscard]] LpIndex owner(EntityId entity) const { return owner_[entity]; }
-  [[nodiscard]] LpIndex lp_count() const noexcept { return lp_count_; }
-  [[nodiscard]] std::size_t entity_count() const noexcept { return owner_.size(); }
+  [[nodiscard]] LpIndex owner(EntityId entity) const {
+#if HSIM_CHECKS
+    if (entity >= owner_.size()) {
+      throw std::out_of_range("partition: no entity " + std::to_string(entity) + " (there are " +
+                              std::to_string(owner_.size()) + ")");
+    }
+#endif
+    return owner_[entity];
+  }
+  [[nodiscard]] LpIndex lp_count() const noexcept {
+    return lp_count_;
+  }
+  [[nodiscard]] std::size_t entity_count() const noexcept {
+    return owner_.size();
+  }
 
  private:
   std::vector<LpIndex> owner_;

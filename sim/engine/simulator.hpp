@@ -62,6 +62,7 @@ struct alignas(64) LogicalProcess {
   std::vector<std::vector<Event>> outbox_by_block;
   std::uint64_t committed = 0;
   std::uint64_t sent = 0;
+  std::uint64_t merged = 0;  // `sent` at the last merge: equal means the outbox is empty
   SimTime last_time = -std::numeric_limits<SimTime>::infinity();
   bool top_in_service = false;  // the event being handled still sits at the top of `queue`
 };
@@ -98,12 +99,18 @@ class Kernel {
     lps_[partition_.owner(event.target)].queue.push(event);
   }
 
-  SimTime earliest_pending() const noexcept {
+  struct PendingSummary {
     SimTime earliest = std::numeric_limits<SimTime>::infinity();
+    std::size_t count = 0;
+  };
+
+  PendingSummary pending_summary() const noexcept {
+    PendingSummary summary;
     for (const auto& lp : lps_) {
-      if (!lp.queue.empty()) earliest = std::min(earliest, lp.queue.top().time);
+      summary.count += lp.queue.size();
+      if (!lp.queue.empty()) summary.earliest = std::min(summary.earliest, lp.queue.top().time);
     }
-    return earliest;
+    return summary;
   }
 
   // Delivers every outbox into its destination queues. Order of insertion does not change the
@@ -112,11 +119,13 @@ class Kernel {
   void merge_outboxes(ForEachBlock&& for_each_block) {
     for_each_block(block_count_, [this](std::size_t block) {
       for (auto& source : lps_) {
+        if (source.sent == source.merged) continue;
         auto& outbox = source.outbox_by_block[block];
         for (const Event& event : outbox) lps_[partition_.owner(event.target)].queue.push(event);
         outbox.clear();
       }
     });
+    for (auto& source : lps_) source.merged = source.sent;
   }
 
   RunStats stats(std::uint64_t windows) const {
@@ -156,8 +165,7 @@ class EventContext {
   // targets owned by another LP must be at or after the window end.
   void schedule(SimTime time, EntityId target, std::uint16_t event_class, std::uint16_t kind,
                 std::uint64_t payload = 0) {
-    Event event{time, target, current_.target, kernel_.next_sequence_[current_.target]++, event_class, kind,
-                payload};
+    Event event{time, target, current_.target, kernel_.next_sequence_[current_.target]++, event_class, kind, payload};
     const LpIndex destination = kernel_.partition_.owner(target);
     if (destination == lp_index_) {
 #if HSIM_CHECKS
@@ -178,7 +186,9 @@ class EventContext {
     }
   }
 
-  void begin(const Event& event) noexcept { current_ = event; }
+  void begin(const Event& event) noexcept {
+    current_ = event;
+  }
 
  private:
   [[noreturn]] void throw_causality(const char* what, SimTime time, EntityId target) const {
@@ -215,6 +225,9 @@ class Coordinator {
 template <class Model>
 class Simulator {
  public:
+  // Below this many pending events a window runs on the calling thread alone.
+  static constexpr std::size_t parallel_window_min_events = 1024;
+
   Simulator(Model& model, Partition partition, RunOptions options)
       : model_(model), kernel_(std::move(partition), options) {}
 
@@ -254,20 +267,29 @@ class Simulator {
     std::uint64_t windows = 0;
     std::int64_t window_index = 0;
     for (;;) {
+      const auto pending = kernel_.pending_summary();
       if (!options.visit_every_window) {
-        const SimTime earliest = kernel_.earliest_pending();
-        if (!(earliest < options.end)) break;
-        window_index = std::max(window_index, grid_index_holding(earliest));
+        if (!(pending.earliest < options.end)) break;
+        window_index = std::max(window_index, grid_index_holding(pending.earliest));
       }
       const SimTime window_start = options.start + static_cast<SimTime>(window_index) * options.lookahead;
       if (!(window_start < options.end)) break;
       const SimTime window_end = std::min(window_start + options.lookahead, options.end);
       kernel_.window_end_ = window_end;
 
-      for_each(kernel_.lps_.size(), [this, window_end](std::size_t lp) { process_window(lp, window_end); });
-      kernel_.merge_outboxes(for_each);
+      // Spreading a near-empty window over threads costs more than it saves; the result is the
+      // same either way.
+      auto process_and_merge = [&](auto&& each) {
+        each(kernel_.lps_.size(), [this, window_end](std::size_t lp) { process_window(lp, window_end); });
+        kernel_.merge_outboxes(each);
+      };
+      if (pending.count < parallel_window_min_events) {
+        process_and_merge(SerialFor{});
+      } else {
+        process_and_merge(for_each);
+      }
       ++windows;
-      if constexpr (requires(Model& m, Coordinator& c) { m.at_barrier(c); }) {
+      if constexpr (requires(Model & m, Coordinator & c) { m.at_barrier(c); }) {
         Coordinator coordinator(kernel_, window_end);
         model_.at_barrier(coordinator);
       }
@@ -292,8 +314,8 @@ class Simulator {
 #if HSIM_CHECKS
       if (event.time < lp.last_time) {
         std::ostringstream message;
-        message << "LP " << lp_index << " received an event at t=" << event.time << " after processing t="
-                << lp.last_time;
+        message << "LP " << lp_index << " received an event at t=" << event.time
+                << " after processing t=" << lp.last_time;
         throw CausalityError(message.str());
       }
       lp.last_time = event.time;
