@@ -1,0 +1,106 @@
+#include "analysis/policy_experiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/engine/ensemble.hpp"
+
+namespace hsim::analysis {
+
+using model::Metric;
+using model::SpellType;
+
+double stably_housed_days(const model::ReplicateResult& result) {
+  std::vector<double> observed_until(result.people.size(), result.status_day);
+  std::vector<double> entry_day(result.people.size(), -1.0);
+  for (const auto& person : result.people) {
+    if (person.cohort && person.entry_day >= 0.0 && person.entry_day <= result.status_day) {
+      entry_day[person.id] = person.entry_day;
+    }
+  }
+  for (const auto& spell : result.spells) {
+    if (spell.end_reason == model::EndReason::death || spell.end_reason == model::EndReason::moved_away) {
+      observed_until[spell.person] = std::min(observed_until[spell.person], spell.end_day);
+    }
+  }
+  double days = 0.0;
+  for (const auto& spell : result.spells) {
+    if (spell.type != SpellType::tenancy || entry_day[spell.person] < 0.0) continue;
+    const double from = std::max(spell.start_day, entry_day[spell.person]);
+    const double to = std::min(spell.end_day, observed_until[spell.person]);
+    if (to > from) days += to - from;
+  }
+  return days;
+}
+
+std::string difference_label(model::PolicyName policy, model::PolicyName baseline) {
+  return std::string(model::to_string(policy)) + "-" + std::string(model::to_string(baseline));
+}
+
+ExperimentSummary::ExperimentSummary(std::vector<model::PolicyName> policies)
+    : policies_(std::move(policies)),
+      by_policy_(policies_.size()),
+      differences_(policies_.size()),
+      cost_and_stable_days_(policies_.size()),
+      paired_increments_(policies_.size()) {}
+
+void ExperimentSummary::add(const std::vector<model::ReplicateResult>& results) {
+  ++replicates_;
+  const double baseline_stable_days = stably_housed_days(results[0]);
+  for (std::size_t p = 0; p < policies_.size(); ++p) {
+    for (std::size_t m = 0; m < model::metric_count; ++m) {
+      by_policy_[p][m].add(results[p].summary.values[m]);
+      if (p > 0) differences_[p][m].add(results[p].summary.values[m] - results[0].summary.values[m]);
+    }
+    if (p > 0) {
+      const double extra_cost = results[p].summary[Metric::cost_total_nok] - results[0].summary[Metric::cost_total_nok];
+      const double extra_days = stably_housed_days(results[p]) - baseline_stable_days;
+      cost_and_stable_days_[p].add(extra_cost, extra_days);
+      paired_increments_[p].emplace_back(extra_cost, extra_days);
+    }
+  }
+}
+
+std::vector<SummaryRow> ExperimentSummary::rows() const {
+  std::vector<SummaryRow> rows;
+  for (std::size_t m = 0; m < model::metric_count; ++m) {
+    const std::string metric(model::metric_declarations[m].name);
+    for (std::size_t p = 0; p < policies_.size(); ++p) {
+      rows.push_back({metric, std::string(model::to_string(policies_[p])), mean_interval(by_policy_[p][m])});
+    }
+    for (std::size_t p = 1; p < policies_.size(); ++p) {
+      rows.push_back({metric, difference_label(policies_[p], policies_[0]), mean_interval(differences_[p][m])});
+    }
+  }
+  for (std::size_t p = 1; p < policies_.size(); ++p) {
+    const auto& pairs = cost_and_stable_days_[p];
+    rows.push_back({"cost_per_extra_stable_day_nok", difference_label(policies_[p], policies_[0]),
+                    ratio_interval(pairs.x(), pairs.y(), pairs.covariance())});
+  }
+  return rows;
+}
+
+ExperimentSummary run_policy_experiment(const model::CityParameters& parameters, const ExperimentSettings& settings,
+                                        ReplicateObserver* observer) {
+  ExperimentSummary summary(settings.policies);
+  engine::EnsembleOptions options;
+  options.replicates = settings.replicates;
+  options.threads = settings.threads;
+  engine::run_ensemble(
+      options,
+      [&](std::size_t replicate) {
+        std::vector<model::ReplicateResult> results;
+        results.reserve(settings.policies.size());
+        for (model::PolicyName policy : settings.policies) {
+          results.push_back(model::simulate_replicate(parameters, policy, settings.seed, replicate));
+        }
+        return results;
+      },
+      [&](std::size_t replicate, std::vector<model::ReplicateResult> results) {
+        summary.add(results);
+        if (observer != nullptr) observer->on_replicate(replicate, results);
+      });
+  return summary;
+}
+
+}  // namespace hsim::analysis

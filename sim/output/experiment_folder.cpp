@@ -1,0 +1,72 @@
+#include "sim/output/experiment_folder.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "analysis/cost_effectiveness.hpp"
+#include "sim/output/manifest.hpp"
+#include "sim/output/run_folder.hpp"
+#include "sim/scenario/resolved_yaml.hpp"
+
+namespace hsim::output {
+
+const TableSchema& ceac_schema() {
+  static const TableSchema schema{
+      "ceac.csv",
+      "Cost-effectiveness acceptability curve: for each policy against the baseline and each willingness to pay "
+      "per extra day stably housed, the share of paired replicates in which the policy is cost-effective "
+      "(willingness_to_pay * extra stable days - extra cost > 0).",
+      {{"policy", "Paired difference, `b-a`"},
+       {"wtp_nok_per_stable_day", "Willingness to pay for one more day stably housed, NOK"},
+       {"probability_cost_effective", "Share of replicates with a positive net monetary benefit"},
+       {"reps", "Paired replicates"}}};
+  return schema;
+}
+
+namespace {
+
+void write_ceac(const std::filesystem::path& file, const analysis::ExperimentSummary& summary,
+                const std::vector<double>& willingness_to_pay) {
+  std::ofstream out(file);
+  CsvWriter writer(out, ceac_schema());
+  const auto& policies = summary.policies();
+  for (std::size_t p = 1; p < policies.size(); ++p) {
+    const std::string label = analysis::difference_label(policies[p], policies[0]);
+    for (const auto& point :
+         analysis::acceptability_curve(summary.paired_cost_and_stable_days(p), willingness_to_pay)) {
+      writer.write_row({std::string_view(label), point.willingness_to_pay_nok_per_stable_day,
+                        point.probability_cost_effective, static_cast<std::int64_t>(point.replicates)});
+    }
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("could not write " + file.string());
+}
+
+}  // namespace
+
+analysis::ExperimentSummary run_experiment_to_folder(const scenario::Scenario& scenario,
+                                                     const analysis::ExperimentSettings& settings,
+                                                     const FolderOptions& options) {
+  RunFolder folder(options.folder, options.overwrite);
+  RunTableWriter tables(folder.file(""), options.people_rows);
+  analysis::ExperimentSummary summary = analysis::run_policy_experiment(scenario.parameters(), settings, &tables);
+  tables.finish();
+  write_summary_csv(folder.file(summary_schema().file_name), summary.rows());
+  if (!options.willingness_to_pay_nok_per_stable_day.empty() && settings.policies.size() > 1) {
+    write_ceac(folder.file(ceac_schema().file_name), summary, options.willingness_to_pay_nok_per_stable_day);
+  }
+
+  Manifest manifest;
+  manifest.command_line = options.command_line;
+  for (const auto& file : scenario.files()) manifest.scenario_files.push_back(file.string());
+  manifest.overrides = scenario.overrides();
+  manifest.resolved_scenario_yaml = scenario::resolved_yaml(scenario);
+  for (auto policy : settings.policies) manifest.policies.emplace_back(model::to_string(policy));
+  manifest.seed = settings.seed;
+  manifest.replicates = settings.replicates;
+  write_manifest(folder.file("manifest.json"), manifest);
+  folder.commit();
+  return summary;
+}
+
+}  // namespace hsim::output

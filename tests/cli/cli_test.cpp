@@ -1,0 +1,123 @@
+// End-to-end tests of the `hsim` command as a user runs it: exit codes, run folders, determinism
+// across thread counts, and the generated reference files.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "sim/output/outputs_reference.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path fixtures = fs::path(HSIM_SOURCE_DIR) / "tests" / "cli" / "fixtures";
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+fs::path fresh_temp_folder(const std::string& name) {
+  const fs::path folder = fs::temp_directory_path() / ("hsim-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+
+CommandResult run_hsim(const std::string& arguments, const fs::path& scratch) {
+  const fs::path out = scratch / "stdout.txt";
+  const fs::path err = scratch / "stderr.txt";
+  const std::string command = std::string(HSIM_EXECUTABLE) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_text(out);
+  result.err = read_text(err);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("hsim --version and --help answer and exit 0", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("help");
+  auto version = run_hsim("--version", scratch);
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("hsim ") != std::string::npos);
+  auto help = run_hsim("--help", scratch);
+  CHECK(help.exit_code == 0);
+  for (const char* command : {"run", "compare", "validate", "params", "outputs"}) {
+    CHECK(help.out.find(command) != std::string::npos);
+  }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("a mistyped option or a bad scenario value exits with code 2 and writes nothing", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("bad");
+  CHECK(run_hsim("run --no-such-option", scratch).exit_code == 2);
+  auto bad = run_hsim("run " + (fixtures / "bad_city.yaml").string() + " --reps 2 --out " + (scratch / "run").string(),
+                      scratch);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("bad_city.yaml:4") != std::string::npos);
+  CHECK(bad.err.find("teams.housing_first.caseload_per_fte") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch / "run"));
+  auto bad_set = run_hsim("run " + (fixtures / "mini_city.yaml").string() +
+                              " --reps 2 --set teams.housing_first.caseload_per_fte=-3 --out " +
+                              (scratch / "run").string(),
+                          scratch);
+  CHECK(bad_set.exit_code == 2);
+  CHECK(bad_set.err.find("--set") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch / "run"));
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("hsim compare writes the documented run folder and never overwrites it silently", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("compare");
+  const std::string arguments =
+      "compare " + (fixtures / "mini_city.yaml").string() + " --reps 4 --seed 3 --wtp 0 --wtp 5000 --out ";
+  auto first = run_hsim(arguments + (scratch / "run").string(), scratch);
+  REQUIRE(first.exit_code == 0);
+  for (const char* file : {"manifest.json", "summary.csv", "people.csv", "timeseries.csv", "costs.csv", "ceac.csv"}) {
+    CHECK(fs::exists(scratch / "run" / file));
+  }
+  CHECK(first.out.find("housing_first-staircase") != std::string::npos);
+  const std::string summary = read_text(scratch / "run" / "summary.csv");
+  CHECK(summary.rfind("metric,policy,mean,ci_low,ci_high,reps\n", 0) == 0);
+  CHECK(summary.find("cost_per_extra_stable_day_nok,housing_first-staircase,") != std::string::npos);
+
+  auto again = run_hsim(arguments + (scratch / "run").string(), scratch);
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("--overwrite") != std::string::npos);
+  CHECK(read_text(scratch / "run" / "summary.csv") == summary);
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("run folders are byte-identical at 1 and 2 threads", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("threads");
+  const std::string arguments = "compare " + (fixtures / "mini_city.yaml").string() + " --reps 6 --seed 11 --out ";
+  REQUIRE(run_hsim(arguments + (scratch / "one").string() + " --threads 1", scratch).exit_code == 0);
+  REQUIRE(run_hsim(arguments + (scratch / "two").string() + " --threads 2", scratch).exit_code == 0);
+  for (const char* file : {"summary.csv", "people.csv", "timeseries.csv", "costs.csv"}) {
+    INFO(file);
+    CHECK(read_text(scratch / "one" / file) == read_text(scratch / "two" / file));
+  }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("docs/outputs.md is what `hsim outputs` generates", "[unit][cli]") {
+  const std::string committed = read_text(fs::path(HSIM_SOURCE_DIR) / "docs" / "outputs.md");
+  CHECK(committed == hsim::output::outputs_reference_markdown());
+}
