@@ -71,7 +71,7 @@ TEST_CASE("a mistyped option or a bad scenario value exits with code 2 and write
   auto bad = run_hsim("run " + (fixtures / "bad_city.yaml").string() + " --reps 2 --out " + (scratch / "run").string(),
                       scratch);
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("bad_city.yaml:4") != std::string::npos);
+  CHECK(bad.err.find("bad_city.yaml:5") != std::string::npos);
   CHECK(bad.err.find("teams.housing_first.caseload_per_fte") != std::string::npos);
   CHECK_FALSE(fs::exists(scratch / "run"));
   auto bad_set = run_hsim("run " + (fixtures / "mini_city.yaml").string() +
