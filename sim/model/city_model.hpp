@@ -1,0 +1,183 @@
+#pragma once
+
+// The city as an engine model: people, landlords and the coordinator's weekly-meeting decisions.
+//
+// Entities: people 0..P-1 (programme cohort first, then the city pool), then private landlords, then
+// one municipal landlord per district. Logical processes: one per district; a landlord belongs to its
+// district's process, a person to the process of their home district. Every interaction between two
+// entities is scheduled one day (the lookahead) later; city-wide decisions (intake, flat allocation,
+// staircase places, the waiting list) are taken at the barrier.
+//
+// Order of work at each barrier (day boundary):
+//   1. merge what the logical processes produced, in process order (spells, requests, counters);
+//   2. census, on the census grid (state after every event before the barrier time);
+//   3. decisions: vacancies open and expire, HF intake, HF flat offers, waiting-list offers,
+//      staircase places, ordinary follow-up; their commands take effect at the barrier time;
+//   4. snapshots (team capacity and reputation, homeless contacts) and invariant checks.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/event.hpp"
+#include "sim/engine/partition.hpp"
+#include "sim/engine/simulator.hpp"
+#include "sim/model/city_state.hpp"
+#include "sim/model/parameters.hpp"
+#include "sim/model/records.hpp"
+#include "sim/model/social_network.hpp"
+
+namespace hsim::model::detail {
+
+struct PolicyRules {
+  bool housing_first_team = false;
+  int housing_first_places_limit = 0;  // 0: the caseload cap only
+  bool readiness_required = true;      // staircase promotions gate the waiting list; incidents demote
+};
+[[nodiscard]] PolicyRules rules_of(PolicyName policy, const CityParameters& parameters);
+
+// Counts the observers keep while the run goes (the summary is checked against the spells).
+struct LiveCounters {
+  std::uint64_t complaints = 0;
+  std::uint64_t warnings = 0;
+  std::uint64_t terminations_stopped = 0;
+  std::uint64_t evictions = 0;
+  std::uint64_t cohort_evictions = 0;
+  std::uint64_t cohort_prevented = 0;
+  std::uint64_t cohort_deaths = 0;
+  std::uint64_t entrants = 0;
+};
+
+class CityModel {
+ public:
+  CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate);
+
+  [[nodiscard]] engine::Partition partition() const;
+  [[nodiscard]] double start_day() const noexcept { return start_day_; }
+  [[nodiscard]] double end_day() const noexcept { return end_day_; }
+  void seed_events(engine::Simulator<CityModel>& simulator) const;
+
+  void handle(const engine::Event& event, engine::EventContext& context);
+  void at_barrier(engine::Coordinator& coordinator);
+
+  // Closes every open spell at the end of the run and hands over the records.
+  void finish(std::vector<PersonRecord>& people, std::vector<SpellRecord>& spells, std::vector<CensusRow>& census,
+              std::vector<JanitorHours>& janitor);
+
+  [[nodiscard]] const LiveCounters& counters() const noexcept { return counters_; }
+  [[nodiscard]] double pool_scale() const noexcept { return pool_scale_; }
+  [[nodiscard]] double hf_fte_at(double day) const;
+  [[nodiscard]] double simulated_person_days() const;
+
+  // Read access for the invariant checker.
+  [[nodiscard]] const std::vector<Person>& people() const noexcept { return people_; }
+  [[nodiscard]] const std::vector<Unit>& units() const noexcept { return units_; }
+  [[nodiscard]] const Coordination& coordination() const noexcept { return coordination_; }
+  [[nodiscard]] const CityParameters& parameters() const noexcept { return parameters_; }
+  [[nodiscard]] const PolicyRules& rules() const noexcept { return rules_; }
+  // People who have not left the model for good (a superset of those present), rebuilt every week.
+  [[nodiscard]] const std::vector<std::uint32_t>& active_people() const noexcept { return active_people_; }
+  [[nodiscard]] int housing_first_capacity_max() const noexcept { return hf_capacity_max_; }
+
+ private:
+  // Construction.
+  void build_landlords();
+  void build_people();
+  void build_units();
+  Person make_person(std::uint32_t id, bool cohort, const LevelShares& substance, const LevelShares& mental,
+                     double female_share);
+  int draw_district(engine::RandomStream& stream, bool private_stock, bool covered_only) const;
+  std::uint32_t draw_private_landlord(engine::RandomStream& stream, int district) const;
+
+  // Person events.
+  void handle_person(Person& person, const engine::Event& event, engine::EventContext& context);
+  void appear(Person& person, engine::EventContext& context);
+  void on_clock(Person& person, Clock clock, engine::EventContext& context);
+  void on_timer(Person& person, Timer timer, engine::EventContext& context);
+  void incident(Person& person, bool visitors, engine::EventContext& context);
+  void start_spell(Person& person, Place institution, engine::EventContext& context);
+  void end_spell(Person& person, engine::EventContext& context);
+  void start_tenancy(Person& person, std::int32_t unit, engine::EventContext& context);
+  void end_tenancy(Person& person, EndReason reason, engine::EventContext& context);
+  void leave_model(Person& person, Place destination, EndReason reason, engine::EventContext& context);
+  void move_to(Person& person, Place place, EndReason reason, engine::EventContext& context);
+  void request_step(Person& person, int step, bool to_front, engine::EventContext& context);
+  void release_step_place(Person& person, engine::EventContext& context);
+  void want_waiting_list(Person& person, engine::EventContext& context);
+  void leave_waiting_list(Person& person, EndReason reason, engine::EventContext& context);
+  void assign_place(Person& person, int step, std::uint32_t token, engine::EventContext& context);
+  void enrol_housing_first(Person& person, engine::EventContext& context);
+  void enrol_ordinary(Person& person, std::int32_t unit, engine::EventContext& context);
+  void end_support(Person& person, EndReason reason, engine::EventContext& context);
+  void start_visits(Person& person, engine::EventContext& context);
+  void schedule_crisis_detection(Person& person, engine::EventContext& context);
+  void evicted(Person& person, std::int32_t unit, bool immediate, engine::EventContext& context);
+
+  // Clocks and timers.
+  [[nodiscard]] double desired_rate(const Person& person, Clock clock) const;
+  void refresh_rates(Person& person, engine::EventContext& context);
+  void set_clock_rate(Person& person, Clock clock, double rate_per_day, engine::EventContext& context);
+  void start_timer(Person& person, Timer timer, double delay_days, engine::EventContext& context);
+  void cancel_timer(Person& person, Timer timer) { ++person.timer_generation[timer]; }
+
+  // Landlord events.
+  void handle_landlord(const engine::Event& event, engine::EventContext& context);
+
+  // Records.
+  void close_location_spell(const Person& person, double end, EndReason reason, engine::EventContext& context);
+  void close_tenancy_spell(const Person& person, double end, EndReason reason, engine::EventContext& context);
+  void request(engine::EventContext& context, const Request& request) {
+    logs_[context.lp()].requests.push_back(request);
+  }
+  LpLog& log(engine::EventContext& context) { return logs_[context.lp()]; }
+
+  // Coordinator.
+  void apply_request(const Request& request);
+  void take_census(double now);
+  void open_vacancies(double now);
+  void housing_first_intake(double now, engine::Coordinator& coordinator);
+  void housing_first_offers(double now, engine::Coordinator& coordinator);
+  void waiting_list_offers(double now, engine::Coordinator& coordinator);
+  void staircase_places(double now, engine::Coordinator& coordinator);
+  void ordinary_follow_up_intake(double now, engine::Coordinator& coordinator);
+  void refresh_snapshots(double now, engine::Coordinator& coordinator);
+  void rebuild_active_people(double now);
+  void close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end, EndReason reason);
+  [[nodiscard]] bool entitled_to_flat_offer(const Person& person) const;
+  [[nodiscard]] engine::RandomStream offer_stream(std::uint32_t person);
+
+  CityParameters parameters_;
+  PolicyName policy_;
+  PolicyRules rules_;
+  std::uint64_t seed_;
+  std::uint64_t replicate_;
+  double start_day_ = 0.0;
+  double end_day_ = 0.0;
+  double pool_scale_ = 1.0;
+  std::uint32_t cohort_count_ = 0;
+  std::uint32_t person_count_ = 0;
+  std::uint32_t private_landlord_count_ = 0;
+  std::vector<double> drug_scene_;
+  std::vector<Person> people_;
+  std::vector<PersonStreams> streams_;
+  std::vector<PersonRecord> person_records_;
+  std::vector<Landlord> landlords_;  // index = entity - person_count_
+  std::vector<Unit> units_;
+  std::vector<std::vector<std::uint32_t>> private_landlords_by_district_;
+  ContactLists contacts_;
+  Coordination coordination_;
+  std::vector<LpLog> logs_;
+  std::vector<SpellRecord> spells_;
+  std::vector<CensusRow> census_;
+  std::vector<JanitorHours> janitor_;
+  LiveCounters counters_;
+  std::vector<std::uint32_t> active_people_;
+  std::vector<std::uint32_t> appear_order_;  // people by the day they enter the model
+  std::size_t next_to_activate_ = 0;
+  std::vector<std::uint32_t> touched_;
+  double next_census_day_ = 0.0;
+  double next_active_rebuild_day_ = -never;
+  int hf_capacity_max_ = 0;
+  int hf_tenancies_ = 0;
+};
+
+}  // namespace hsim::model::detail

@@ -1,0 +1,321 @@
+#pragma once
+
+// The mutable state of one replicate. Ownership, which keeps runs identical at any thread count:
+//  - a Person is written only by events of that person (its logical process);
+//  - the landlord fields of a Unit, and a Landlord, only by events of that landlord;
+//  - everything in Coordination (queues, allocation fields of units, snapshots) only at the barrier.
+// Handlers may read coordination state: it does not change while a window runs.
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <vector>
+
+#include "sim/engine/partition.hpp"
+#include "sim/engine/random_stream.hpp"
+#include "sim/model/parameters.hpp"
+#include "sim/model/records.hpp"
+
+namespace hsim::model::detail {
+
+inline constexpr double days_per_year = 365.25;
+inline constexpr double never = std::numeric_limits<double>::infinity();
+
+enum class Place : std::uint8_t {
+  absent,  // not yet in the model
+  street_or_friends,
+  shelter,
+  temporary_accommodation,
+  training_flat,
+  own_flat,
+  treatment,
+  prison,
+  dead,
+  moved_away,
+  left_system  // found housing on their own and is no longer followed (city pool only)
+};
+
+// Staircase step of a place: 1 shelter, 2 temporary accommodation, 3 training flat, else 0.
+constexpr int step_of(Place place) {
+  switch (place) {
+    case Place::shelter:
+      return 1;
+    case Place::temporary_accommodation:
+      return 2;
+    case Place::training_flat:
+      return 3;
+    default:
+      return 0;
+  }
+}
+constexpr Place place_of_step(int step) {
+  return step == 1 ? Place::shelter : step == 2 ? Place::temporary_accommodation : Place::training_flat;
+}
+constexpr bool is_present(Place place) {
+  return place != Place::absent && place != Place::dead && place != Place::moved_away && place != Place::left_system;
+}
+constexpr bool is_institution(Place place) {
+  return place == Place::treatment || place == Place::prison;
+}
+constexpr SpellType spell_type_of(Place place) {
+  switch (place) {
+    case Place::shelter:
+      return SpellType::shelter;
+    case Place::temporary_accommodation:
+      return SpellType::temporary_accommodation;
+    case Place::training_flat:
+      return SpellType::training_flat;
+    case Place::own_flat:
+      return SpellType::own_flat;
+    case Place::treatment:
+      return SpellType::treatment;
+    case Place::prison:
+      return SpellType::prison;
+    default:
+      return SpellType::street_or_friends;
+  }
+}
+
+enum class Support : std::uint8_t { none, ordinary_follow_up, housing_first };
+
+// Hazard clocks: processes whose rate depends on the person's state. Each holds an Exp(1) budget of
+// integrated hazard, so pausing and changing the rate never consumes extra draws (common random
+// numbers stay aligned across policies).
+enum Clock : std::uint8_t {
+  clock_substance,
+  clock_mental,
+  clock_heavy_use,
+  clock_psychiatric,
+  clock_disturbance,
+  clock_visitors,
+  clock_treatment,
+  clock_prison,
+  clock_death,
+  clock_move_away,
+  clock_self_resolve,
+  clock_voluntary_move,
+  clock_arrears,
+  clock_count
+};
+
+// Timers: fixed-delay events, invalidated by bumping their generation.
+enum Timer : std::uint8_t {
+  timer_heavy_use_end,
+  timer_psychiatric_end,
+  timer_spell_end,
+  timer_tenancy_lapse,
+  timer_promotion,
+  timer_visit,
+  timer_rehousing,
+  timer_waiting_list_eligible,
+  timer_unreached,  // Housing First participant without a flat for too long: lost to follow-up
+  timer_count
+};
+
+// Random stream purposes. Person streams are keyed by (seed, replicate, person id, purpose), never by
+// policy. Purposes below clock_count are the clocks' own streams.
+enum Purpose : std::uint64_t {
+  purpose_attributes = 32,
+  purpose_complaint,
+  purpose_staircase,
+  purpose_heavy_use_duration,
+  purpose_psychiatric_duration,
+  purpose_spell_duration,
+  purpose_managed_exit,
+  purpose_network,
+  purpose_offer,              // keyed further by offer number
+  purpose_landlord_decision,  // keyed further by unit and complaint number
+  purpose_vacancy,
+  purpose_landlord_setup,
+  purpose_cohort_schedule,
+  purpose_city_inflow,
+  purpose_unit_setup,
+};
+
+struct HazardClock {
+  double budget = 0.0;  // remaining integrated hazard until the event
+  double rate = 0.0;    // per day
+  double since = 0.0;
+  std::uint32_t generation = 0;
+};
+
+struct Person {
+  // Fixed at construction.
+  std::uint32_t id = 0;
+  bool cohort = false;
+  EntryRoute route = EntryRoute::city_inflow;
+  double appear_day = 0.0;
+  double referral_day = -1.0;
+  Place initial_place = Place::street_or_friends;
+  std::int32_t initial_unit = -1;  // risk_of_eviction entrants: their flat
+  bool initial_waiting_list = false;
+  double initial_spell_days = 0.0;  // treatment/prison entrants: days left inside
+  std::array<std::int32_t, 3> self_resolve_units{-1, -1, -1};
+
+  // State.
+  std::uint8_t substance = 0;
+  std::uint8_t mental = 0;
+  double substance_since = 0.0;
+  double mental_since = 0.0;
+  std::array<double, 3> days_at_substance{};
+  std::array<double, 3> days_at_mental{};
+  Place place = Place::absent;
+  double place_since = 0.0;
+  bool in_heavy_use = false;
+  bool in_psychiatric = false;
+  double heavy_use_until = 0.0;
+  double psychiatric_until = 0.0;
+  double crisis_known_until = -never;
+  // Home visits happen at visit_phase + k * visit_interval (k >= 1) while followed up; only a visit
+  // during an episode changes anything, so only those are scheduled.
+  double visit_phase = 0.0;
+  double visit_interval = 0.0;
+  Support support = Support::none;
+  bool hf_enrolled = false;
+  double entry_day = -1.0;  // entered the programme (cohort only)
+  // Tenancy (units are let once, so the unit id identifies the tenancy).
+  std::int32_t unit = -1;
+  double tenancy_start = 0.0;
+  std::uint16_t flats = 0;
+  std::uint16_t self_resolutions = 0;
+  bool notice_pending = false;
+  bool hf_tenancy = false;
+  // Staircase and queues.
+  std::uint32_t place_token = 0;
+  std::int8_t wanted_step = -1;
+  bool wants_waiting_list = false;  // promoted past the training flat (or otherwise entitled to the list)
+  double ineligible_until = -never;
+  // Bookkeeping.
+  std::array<HazardClock, clock_count> clocks{};
+  std::array<std::uint32_t, timer_count> timer_generation{};
+};
+
+// A person's random streams, kept apart from Person so the state scanned at every barrier stays small.
+struct PersonStreams {
+  std::array<engine::RandomStream, clock_count> clock{};
+  engine::RandomStream complaint;
+  engine::RandomStream staircase;
+  engine::RandomStream heavy_use_duration;
+  engine::RandomStream psychiatric_duration;
+  engine::RandomStream spell_duration;
+  engine::RandomStream managed_exit;
+};
+
+struct Landlord {
+  std::int16_t district = 0;
+  Tenure tenure = Tenure::private_rental;
+  double complaints_before_warning = 3.0;
+  int programme_evictions = 0;  // written by this landlord's events
+};
+
+struct Unit {
+  std::uint32_t landlord = 0;  // entity id
+  std::int16_t district = 0;
+  Tenure tenure = Tenure::private_rental;
+  enum class Use : std::uint8_t { programme_private, municipal, initial_home, self_resolution } use = Use::municipal;
+  bool reserved_for_programme = false;
+  double arrival_day = 0.0;
+  // Allocation (coordinator).
+  std::int32_t tenant = -1;
+  bool open = false;
+  bool taken = false;
+  bool programme_tenancy = false;
+  // Complaint handling (landlord).
+  int complaints = 0;
+  int warnings = 0;
+  double last_complaint_day = -never;
+  std::uint32_t complaint_sequence = 0;
+  bool terminating = false;
+};
+
+// What the model's handlers ask of the coordinator; applied at the barrier in logical-process order.
+struct Request {
+  enum class Kind : std::uint8_t {
+    release_place,
+    want_place,
+    join_waiting_list,
+    leave_waiting_list,
+    referral,
+    start_hf_search,
+    stop_hf_search,
+    hf_end,
+    tenancy_started,
+    release_unit,
+    want_ordinary_follow_up,
+    ordinary_end,
+    eviction,
+    prevented,
+    janitor_call_out,
+  } kind;
+  std::uint32_t person = 0;
+  double time = 0.0;
+  std::int32_t value = 0;  // step, unit, ... by kind
+  std::uint32_t token = 0;
+  bool flag = false;  // want_place: to the front of the queue; eviction: programme tenant
+  EndReason reason = EndReason::ongoing;
+};
+
+struct JanitorHours {
+  std::uint32_t person;
+  double time;
+  double hours;
+};
+
+// Everything one logical process produced during a window.
+struct LpLog {
+  std::vector<SpellRecord> spells;
+  std::vector<Request> requests;
+  std::vector<JanitorHours> janitor;
+  std::vector<std::uint32_t> touched;  // people whose events ran (for the invariant checks)
+  std::uint64_t complaints = 0;
+  std::uint64_t warnings = 0;
+  std::uint64_t cohort_evictions = 0;
+  std::uint64_t cohort_deaths = 0;
+  std::uint64_t evictions = 0;
+};
+
+struct QueueEntry {
+  std::uint32_t person;
+  double since;
+  std::uint32_t token;
+};
+
+struct Coordination {
+  // Staircase places.
+  std::array<int, 4> occupancy{};  // by step (index 0 unused)
+  std::array<int, 4> capacity{};
+  std::array<std::deque<QueueEntry>, 4> place_queue{};
+  // Waiting list (order of joining); membership flag and spell start by person.
+  std::deque<QueueEntry> waiting_list;
+  std::vector<double> waiting_since;  // -never when not on the list
+  int waiting_list_length = 0;
+  // Housing First.
+  std::deque<QueueEntry> referral_queue;
+  std::vector<std::uint32_t> hf_searchers;  // in order of starting to search
+  std::vector<double> next_offer_day;
+  std::vector<double> hf_since;  // -never when not enrolled
+  int hf_caseload = 0;
+  int hf_capacity = 0;
+  double hf_free_share = 0.0;    // snapshot for eviction prevention
+  double team_reputation = 0.0;  // 0..1
+  double hf_tenancy_years = 0.0;
+  int programme_evictions = 0;
+  std::vector<std::uint32_t> offers_made;  // by person, keys the offer streams
+  std::vector<std::int32_t> pending_unit;  // by person: a flat allocated, move-in not yet done
+  std::vector<std::uint32_t> waiting_token;
+  // Ordinary follow-up.
+  std::deque<QueueEntry> ordinary_queue;
+  std::vector<double> ordinary_since;
+  int ordinary_caseload = 0;
+  int ordinary_capacity = 0;
+  // Flats.
+  std::size_t next_vacancy = 0;             // index into vacancy_order
+  std::vector<std::int32_t> vacancy_order;  // vacancy units by arrival
+  std::vector<std::int32_t> open_units;
+  std::vector<int> programme_tenants_by_district;
+  // Snapshots read by handlers.
+  std::vector<std::uint16_t> homeless_contacts;  // by person, refreshed at census
+};
+
+}  // namespace hsim::model::detail

@@ -1,0 +1,552 @@
+// The coordinator: city-wide decisions taken at each barrier (in reality, weekly meetings), the
+// census, and the snapshots handlers read during the next window.
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/engine/distributions.hpp"
+#include "sim/model/city_model.hpp"
+#include "sim/model/event_kinds.hpp"
+#include "sim/model/invariants.hpp"
+
+namespace hsim::model::detail {
+
+namespace {
+bool is_homeless(const Person& p) {
+  return p.place == Place::street_or_friends || step_of(p.place) > 0 || (is_institution(p.place) && p.unit < 0);
+}
+}  // namespace
+
+void CityModel::close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end,
+                                        EndReason reason) {
+  SpellRecord spell;
+  spell.person = person;
+  spell.type = type;
+  spell.end_reason = reason;
+  spell.start_day = start;
+  spell.end_day = end;
+  spells_.push_back(spell);
+}
+
+engine::RandomStream CityModel::offer_stream(std::uint32_t person) {
+  const std::uint32_t offer = coordination_.offers_made[person]++;
+  return engine::RandomStream(
+      engine::StreamKey{seed_, replicate_, person, (std::uint64_t{purpose_offer} << 32) | offer});
+}
+
+bool CityModel::entitled_to_flat_offer(const Person& p) const {
+  return is_present(p.place) && p.unit < 0 && coordination_.pending_unit[p.id] < 0;
+}
+
+void CityModel::apply_request(const Request& r) {
+  auto& c = coordination_;
+  const std::uint32_t p = r.person;
+  switch (r.kind) {
+    case Request::Kind::release_place:
+      --c.occupancy[static_cast<std::size_t>(r.value)];
+      break;
+    case Request::Kind::want_place: {
+      auto& queue = c.place_queue[static_cast<std::size_t>(r.value)];
+      const QueueEntry entry{p, r.time, r.token};
+      if (r.flag) {
+        queue.push_front(entry);
+      } else {
+        queue.push_back(entry);
+      }
+      break;
+    }
+    case Request::Kind::join_waiting_list:
+      if (c.waiting_since[p] == -never) {
+        c.waiting_since[p] = r.time;
+        c.waiting_list.push_back({p, r.time, ++c.waiting_token[p]});
+        ++c.waiting_list_length;
+      }
+      break;
+    case Request::Kind::leave_waiting_list:
+      if (c.waiting_since[p] != -never) {
+        close_coordinator_spell(p, SpellType::waiting_list, c.waiting_since[p], r.time, r.reason);
+        c.waiting_since[p] = -never;
+        --c.waiting_list_length;
+      }
+      break;
+    case Request::Kind::referral:
+      c.referral_queue.push_back({p, r.time, 0});
+      break;
+    case Request::Kind::start_hf_search:
+      if (std::find(c.hf_searchers.begin(), c.hf_searchers.end(), p) == c.hf_searchers.end()) {
+        c.hf_searchers.push_back(p);
+        c.next_offer_day[p] = r.time;
+      }
+      break;
+    case Request::Kind::stop_hf_search:
+      std::erase(c.hf_searchers, p);
+      break;
+    case Request::Kind::hf_end:
+      if (c.hf_since[p] != -never) {
+        close_coordinator_spell(p, SpellType::housing_first_enrolment, c.hf_since[p], r.time, r.reason);
+        c.hf_since[p] = -never;
+        --c.hf_caseload;
+      }
+      std::erase(c.hf_searchers, p);
+      break;
+    case Request::Kind::tenancy_started: {
+      Unit& unit = units_[static_cast<std::size_t>(r.value)];
+      unit.tenant = static_cast<std::int32_t>(p);
+      unit.taken = true;
+      unit.open = false;
+      if (c.pending_unit[p] == r.value) c.pending_unit[p] = -1;
+      if (r.flag) {
+        unit.programme_tenancy = true;
+        ++c.programme_tenants_by_district[static_cast<std::size_t>(unit.district)];
+        ++hf_tenancies_;
+      }
+      break;
+    }
+    case Request::Kind::release_unit: {
+      Unit& unit = units_[static_cast<std::size_t>(r.value)];
+      if (c.pending_unit[p] == r.value) c.pending_unit[p] = -1;
+      if (unit.tenant == static_cast<std::int32_t>(p)) {
+        unit.tenant = -1;
+        if (unit.programme_tenancy) {
+          unit.programme_tenancy = false;
+          --c.programme_tenants_by_district[static_cast<std::size_t>(unit.district)];
+          --hf_tenancies_;
+        }
+      }
+      break;
+    }
+    case Request::Kind::want_ordinary_follow_up:
+      c.ordinary_queue.push_back({p, r.time, static_cast<std::uint32_t>(r.value)});
+      break;
+    case Request::Kind::ordinary_end:
+      if (c.ordinary_since[p] != -never) {
+        close_coordinator_spell(p, SpellType::ordinary_follow_up_enrolment, c.ordinary_since[p], r.time, r.reason);
+        c.ordinary_since[p] = -never;
+        --c.ordinary_caseload;
+      }
+      break;
+    case Request::Kind::eviction:
+      if (r.flag) ++c.programme_evictions;
+      break;
+    case Request::Kind::prevented: {
+      ++counters_.terminations_stopped;
+      const double entry = person_records_[p].entry_day;
+      if (entry >= 0.0 && r.time > entry) ++counters_.cohort_prevented;
+      break;
+    }
+    case Request::Kind::janitor_call_out:
+      break;
+  }
+}
+
+void CityModel::at_barrier(engine::Coordinator& coordinator) {
+  const double now = coordinator.now();
+  touched_.clear();
+  for (auto& lp_log : logs_) {
+    touched_.insert(touched_.end(), lp_log.touched.begin(), lp_log.touched.end());
+    lp_log.touched.clear();
+    spells_.insert(spells_.end(), lp_log.spells.begin(), lp_log.spells.end());
+    for (const Request& r : lp_log.requests) apply_request(r);
+    janitor_.insert(janitor_.end(), lp_log.janitor.begin(), lp_log.janitor.end());
+    counters_.complaints += lp_log.complaints;
+    counters_.warnings += lp_log.warnings;
+    counters_.evictions += lp_log.evictions;
+    counters_.cohort_evictions += lp_log.cohort_evictions;
+    counters_.cohort_deaths += lp_log.cohort_deaths;
+    lp_log.spells.clear();
+    lp_log.requests.clear();
+    lp_log.janitor.clear();
+    lp_log.complaints = lp_log.warnings = lp_log.evictions = lp_log.cohort_evictions = lp_log.cohort_deaths = 0;
+  }
+  coordination_.hf_tenancy_years += hf_tenancies_ / days_per_year;
+  const bool weekly = now >= next_active_rebuild_day_;
+  if (weekly) rebuild_active_people(now);
+
+  if (now >= 0.0 && now >= next_census_day_) {
+    take_census(now);
+    while (next_census_day_ <= now) next_census_day_ += parameters_.window.census_interval_days;
+    if (next_census_day_ > end_day_ && now < end_day_) next_census_day_ = end_day_;
+  }
+  if (now < end_day_) {
+    refresh_snapshots(now, coordinator);
+    open_vacancies(now);
+    if (rules_.housing_first_team && now >= 0.0) {
+      housing_first_intake(now, coordinator);
+      housing_first_offers(now, coordinator);
+    }
+    waiting_list_offers(now, coordinator);
+    staircase_places(now, coordinator);
+    ordinary_follow_up_intake(now, coordinator);
+  }
+#if HSIM_CHECKS
+  check_invariants(*this, now, touched_, weekly || now >= end_day_);
+#endif
+}
+
+void CityModel::rebuild_active_people(double now) {
+  constexpr double interval = 7.0;
+  next_active_rebuild_day_ = now + interval;
+  std::erase_if(active_people_, [this](std::uint32_t id) {
+    const Place place = people_[id].place;
+    return place == Place::dead || place == Place::moved_away || place == Place::left_system;
+  });
+  const double horizon = next_active_rebuild_day_ + 1.0;
+  while (next_to_activate_ < appear_order_.size() && people_[appear_order_[next_to_activate_]].appear_day < horizon) {
+    active_people_.push_back(appear_order_[next_to_activate_++]);
+  }
+}
+
+void CityModel::take_census(double now) {
+  CensusRow row;
+  row.day = now;
+  for (std::uint32_t id : active_people_) {
+    const Person& p = people_[id];
+    if (!is_present(p.place)) continue;
+    switch (p.place) {
+      case Place::street_or_friends:
+        ++row.street_or_friends;
+        break;
+      case Place::shelter:
+        ++row.shelter;
+        break;
+      case Place::temporary_accommodation:
+        ++row.temporary_accommodation;
+        break;
+      case Place::training_flat:
+        ++row.training_flat;
+        break;
+      case Place::own_flat:
+        ++row.own_flat;
+        break;
+      case Place::treatment:
+        ++row.treatment;
+        break;
+      case Place::prison:
+        ++row.prison;
+        break;
+      default:
+        break;
+    }
+    const bool homeless = is_homeless(p);
+    if (homeless) ++row.homeless_point_in_time;
+    if (p.unit >= 0) ++row.tenancies;
+    if (p.cohort) {
+      const double entry = person_records_[p.id].entry_day;
+      if (homeless) ++row.cohort_homeless;
+      if (coordination_.waiting_since[p.id] != -never) ++row.cohort_waiting_list;
+      if (entry >= 0.0 && entry < now) {
+        ++row.cohort_entered;
+        if (p.unit >= 0) ++row.cohort_in_ordinary_housing;
+        if (p.unit >= 0 && p.notice_pending) ++row.cohort_notice_pending;
+      }
+    }
+  }
+  // Entrants who have died or moved away still count as entered.
+  for (std::uint32_t i = 0; i < cohort_count_; ++i) {
+    const Person& p = people_[i];
+    const double entry = person_records_[i].entry_day;
+    if (!is_present(p.place) && p.place != Place::absent && entry >= 0.0 && entry < now) ++row.cohort_entered;
+  }
+  row.waiting_list_length = coordination_.waiting_list_length;
+  row.housing_first_caseload = coordination_.hf_caseload;
+  row.housing_first_capacity = coordination_.hf_capacity;
+  row.ordinary_follow_up_caseload = coordination_.ordinary_caseload;
+  census_.push_back(row);
+}
+
+void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) {
+  auto& c = coordination_;
+  const auto& hf = parameters_.teams.housing_first;
+  int capacity = static_cast<int>(std::floor(hf_fte_at(now) * hf.caseload_per_fte + 1e-9));
+  if (rules_.housing_first_places_limit > 0) capacity = std::min(capacity, rules_.housing_first_places_limit);
+  c.hf_capacity = capacity;
+  hf_capacity_max_ = std::max(hf_capacity_max_, capacity);
+  c.hf_free_share = capacity > 0 ? std::max(0.0, static_cast<double>(capacity - c.hf_caseload) / capacity) : 0.0;
+  const auto& l = parameters_.behaviour.landlords;
+  c.team_reputation = std::clamp(1.0 - std::exp(-c.hf_tenancy_years / l.reputation_tenancy_years_scale) -
+                                     l.eviction_reputation_penalty_share * c.programme_evictions,
+                                 0.0, 1.0);
+  const auto& of = parameters_.teams.ordinary_follow_up;
+  c.ordinary_capacity =
+      static_cast<int>(std::floor(of.fte * of.caseload_per_fte * parameters_.city.simulated_pool_share + 1e-9));
+
+  // Weekly: how many of each tenant's contacts are homeless (visitor traffic).
+  const auto day = static_cast<std::int64_t>(std::floor(now - start_day_));
+  if (day % 7 != 0) return;
+  for (std::uint32_t id : active_people_) {
+    const Person& p = people_[id];
+    if (p.place != Place::own_flat) continue;
+    std::uint16_t homeless = 0;
+    for (std::uint32_t k = contacts_.offsets[p.id]; k < contacts_.offsets[p.id + 1]; ++k) {
+      const Person& other = people_[contacts_.contacts[k]];
+      if (other.place == Place::street_or_friends || step_of(other.place) > 0) ++homeless;
+    }
+    if (homeless != c.homeless_contacts[p.id]) {
+      c.homeless_contacts[p.id] = homeless;
+      coordinator.schedule(now, p.id, class_command, kind_refresh_visitors);
+    }
+  }
+}
+
+void CityModel::open_vacancies(double now) {
+  auto& c = coordination_;
+  const auto& l = parameters_.behaviour.landlords;
+  while (c.next_vacancy < c.vacancy_order.size() &&
+         units_[static_cast<std::size_t>(c.vacancy_order[c.next_vacancy])].arrival_day <= now) {
+    const std::int32_t id = c.vacancy_order[c.next_vacancy++];
+    Unit& unit = units_[static_cast<std::size_t>(id)];
+    if (unit.use == Unit::Use::programme_private) {
+      if (!rules_.housing_first_team) continue;
+      const Landlord& landlord = landlords_[unit.landlord - person_count_];
+      const double willingness =
+          std::clamp(l.base_willingness_share + l.reputation_willingness_gain_share * c.team_reputation, 0.0, 1.0) *
+          std::pow(1.0 - l.landlord_eviction_willingness_penalty_share, landlord.programme_evictions);
+      engine::RandomStream stream(engine::StreamKey{
+          seed_, replicate_, stream_entity_unit_base + static_cast<std::uint64_t>(id), purpose_vacancy});
+      if (!engine::bernoulli(stream, willingness)) continue;
+    }
+    unit.open = true;
+    c.open_units.push_back(id);
+  }
+  const double open_days = parameters_.housing.vacancy_open_days;
+  std::erase_if(c.open_units, [&](std::int32_t id) {
+    Unit& unit = units_[static_cast<std::size_t>(id)];
+    if (!unit.open || unit.taken) return true;
+    if (now - unit.arrival_day <= open_days) return false;
+    if (unit.use == Unit::Use::municipal && unit.reserved_for_programme) {
+      unit.reserved_for_programme = false;  // unused by the programme: to the waiting list
+      unit.arrival_day = now;
+      return false;
+    }
+    unit.open = false;
+    return true;
+  });
+}
+
+void CityModel::housing_first_intake(double now, engine::Coordinator& coordinator) {
+  auto& c = coordination_;
+  while (c.hf_caseload < c.hf_capacity && !c.referral_queue.empty()) {
+    const QueueEntry entry = c.referral_queue.front();
+    c.referral_queue.pop_front();
+    const Person& p = people_[entry.person];
+    if (!is_present(p.place) || c.hf_since[p.id] != -never) continue;
+    c.hf_since[p.id] = now;
+    ++c.hf_caseload;
+    if (person_records_[p.id].entry_day < 0.0) {
+      person_records_[p.id].entry_day = now;
+      ++counters_.entrants;
+    }
+    coordinator.schedule(now, p.id, class_command, kind_enrol_hf);
+  }
+}
+
+void CityModel::housing_first_offers(double now, engine::Coordinator& coordinator) {
+  auto& c = coordination_;
+  if (c.hf_searchers.empty()) return;
+  const auto& districts = parameters_.neighbourhoods.districts;
+  std::vector<std::int32_t> candidates;
+  for (std::int32_t id : c.open_units) {
+    const Unit& unit = units_[static_cast<std::size_t>(id)];
+    if (!unit.open || unit.taken) continue;
+    if (!districts[static_cast<std::size_t>(unit.district)].covered_by_programme) continue;
+    const bool for_programme =
+        unit.use == Unit::Use::programme_private || (unit.use == Unit::Use::municipal && unit.reserved_for_programme);
+    if (for_programme) candidates.push_back(id);
+  }
+  if (candidates.empty()) return;
+  // Scattered site: the flats shown first are in districts with the fewest programme tenants and the
+  // least drug scene (001:1593-1594; 001:2360-2372).
+  const double clustering = parameters_.neighbourhoods.clustering_penalty_share;
+  const auto score = [&](std::int32_t id) {
+    const auto d = static_cast<std::size_t>(units_[static_cast<std::size_t>(id)].district);
+    return drug_scene_[d] + clustering * c.programme_tenants_by_district[d];
+  };
+  const auto flats_shown = static_cast<std::size_t>(parameters_.housing.flats_offered_to_choose_from);
+  const double refusal = parameters_.behaviour.life.flat_refusal_share;
+  const std::vector<std::uint32_t> searchers = c.hf_searchers;
+  for (std::uint32_t person : searchers) {
+    if (candidates.empty()) break;
+    const Person& p = people_[person];
+    if (!entitled_to_flat_offer(p) || c.hf_since[person] == -never || c.next_offer_day[person] > now) continue;
+    std::stable_sort(candidates.begin(), candidates.end(), [&](std::int32_t a, std::int32_t b) {
+      const double sa = score(a);
+      const double sb = score(b);
+      return sa != sb ? sa < sb : a < b;
+    });
+    engine::RandomStream stream = offer_stream(person);
+    const std::size_t shown = std::min(flats_shown, candidates.size());
+    std::size_t chosen = shown;
+    for (std::size_t k = 0; k < shown; ++k) {
+      if (!engine::bernoulli(stream, refusal)) {
+        chosen = k;
+        break;
+      }
+    }
+    c.next_offer_day[person] = now + 7.0;
+    if (chosen == shown) continue;
+    const std::int32_t id = candidates[chosen];
+    candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(chosen));
+    Unit& unit = units_[static_cast<std::size_t>(id)];
+    unit.taken = true;
+    unit.open = false;
+    unit.tenant = static_cast<std::int32_t>(person);
+    c.pending_unit[person] = id;
+    std::erase(c.hf_searchers, person);
+    coordinator.schedule(now + parameters_.housing.move_in_preparation_days, person, class_command, kind_move_in,
+                         static_cast<std::uint32_t>(id));
+  }
+}
+
+void CityModel::waiting_list_offers(double now, engine::Coordinator& coordinator) {
+  auto& c = coordination_;
+  if (c.waiting_list.empty()) return;
+  const double refusal = parameters_.behaviour.life.flat_refusal_share;
+  for (std::int32_t id : c.open_units) {
+    Unit& unit = units_[static_cast<std::size_t>(id)];
+    if (!unit.open || unit.taken || unit.use != Unit::Use::municipal) continue;
+    if (unit.reserved_for_programme && rules_.housing_first_team) continue;
+    std::size_t index = 0;
+    std::size_t offers = 0;
+    const std::size_t limit = c.waiting_list.size();
+    while (index < c.waiting_list.size() && offers < limit) {
+      const QueueEntry entry = c.waiting_list[index];
+      const bool member = c.waiting_since[entry.person] != -never && c.waiting_token[entry.person] == entry.token;
+      if (!member) {
+        c.waiting_list.erase(c.waiting_list.begin() + static_cast<std::ptrdiff_t>(index));
+        continue;
+      }
+      const Person& p = people_[entry.person];
+      if (!entitled_to_flat_offer(p) || is_institution(p.place) || c.next_offer_day[p.id] > now) {
+        ++index;
+        continue;
+      }
+      ++offers;
+      c.next_offer_day[p.id] = now + 7.0;
+      engine::RandomStream stream = offer_stream(p.id);
+      if (engine::bernoulli(stream, refusal)) {
+        // Refusing costs the place in the queue (001:2402-2404).
+        c.waiting_list.erase(c.waiting_list.begin() + static_cast<std::ptrdiff_t>(index));
+        c.waiting_list.push_back(entry);
+        continue;
+      }
+      c.waiting_list.erase(c.waiting_list.begin() + static_cast<std::ptrdiff_t>(index));
+      close_coordinator_spell(p.id, SpellType::waiting_list, c.waiting_since[p.id], now, EndReason::housed);
+      c.waiting_since[p.id] = -never;
+      --c.waiting_list_length;
+      unit.taken = true;
+      unit.open = false;
+      unit.tenant = static_cast<std::int32_t>(p.id);
+      c.pending_unit[p.id] = id;
+      coordinator.schedule(now + parameters_.housing.move_in_preparation_days, p.id, class_command, kind_move_in,
+                           static_cast<std::uint32_t>(id));
+      break;
+    }
+  }
+}
+
+void CityModel::staircase_places(double now, engine::Coordinator& coordinator) {
+  auto& c = coordination_;
+  for (int step = 3; step >= 1; --step) {
+    const auto s = static_cast<std::size_t>(step);
+    auto& queue = c.place_queue[s];
+    while (c.occupancy[s] < c.capacity[s] && !queue.empty()) {
+      const QueueEntry entry = queue.front();
+      queue.pop_front();
+      const Person& p = people_[entry.person];
+      const bool valid = is_present(p.place) && p.wanted_step == step && p.place_token == entry.token &&
+                         !is_institution(p.place) && p.unit < 0 && step_of(p.place) < step && c.pending_unit[p.id] < 0;
+      if (!valid) continue;
+      ++c.occupancy[s];
+      coordinator.schedule(now, p.id, class_command, kind_assign_place,
+                           static_cast<std::uint64_t>(step) | (std::uint64_t{entry.token} << 8));
+    }
+  }
+}
+
+void CityModel::ordinary_follow_up_intake(double now, engine::Coordinator& coordinator) {
+  auto& c = coordination_;
+  while (c.ordinary_caseload < c.ordinary_capacity && !c.ordinary_queue.empty()) {
+    const QueueEntry entry = c.ordinary_queue.front();
+    c.ordinary_queue.pop_front();
+    const Person& p = people_[entry.person];
+    const bool valid = is_present(p.place) && p.unit == static_cast<std::int32_t>(entry.token) &&
+                       p.support == Support::none && !p.hf_enrolled && c.ordinary_since[p.id] == -never;
+    if (!valid) continue;
+    c.ordinary_since[p.id] = now;
+    ++c.ordinary_caseload;
+    coordinator.schedule(now, p.id, class_command, kind_enrol_ordinary, entry.token);
+  }
+}
+
+void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecord>& spells,
+                       std::vector<CensusRow>& census, std::vector<JanitorHours>& janitor) {
+  const double end = end_day_;
+  for (const Person& p : people_) {
+    auto& record = person_records_[p.id];
+    record.days_at_substance_use_level = p.days_at_substance;
+    record.days_at_mental_health_level = p.days_at_mental;
+    if (!is_present(p.place)) continue;
+    record.days_at_substance_use_level[p.substance] += std::max(0.0, end - std::max(0.0, p.substance_since));
+    record.days_at_mental_health_level[p.mental] += std::max(0.0, end - std::max(0.0, p.mental_since));
+    SpellRecord spell;
+    spell.person = p.id;
+    spell.type = spell_type_of(p.place);
+    spell.start_day = p.place_since;
+    spell.end_day = end;
+    if (p.unit >= 0) {
+      const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
+      if (p.place == Place::own_flat) {
+        spell.unit = p.unit;
+        spell.tenure = unit.tenure;
+        spell.district = unit.district;
+        spell.flat_number = p.flats;
+      }
+      SpellRecord tenancy;
+      tenancy.person = p.id;
+      tenancy.type = SpellType::tenancy;
+      tenancy.start_day = p.tenancy_start;
+      tenancy.end_day = end;
+      tenancy.unit = p.unit;
+      tenancy.tenure = unit.tenure;
+      tenancy.district = unit.district;
+      tenancy.flat_number = p.flats;
+      spells_.push_back(tenancy);
+    }
+    spells_.push_back(spell);
+  }
+  const auto& c = coordination_;
+  for (std::uint32_t id = 0; id < person_count_; ++id) {
+    if (c.waiting_since[id] != -never) {
+      close_coordinator_spell(id, SpellType::waiting_list, c.waiting_since[id], end, EndReason::ongoing);
+    }
+    if (c.hf_since[id] != -never) {
+      close_coordinator_spell(id, SpellType::housing_first_enrolment, c.hf_since[id], end, EndReason::ongoing);
+    }
+    if (c.ordinary_since[id] != -never) {
+      close_coordinator_spell(id, SpellType::ordinary_follow_up_enrolment, c.ordinary_since[id], end,
+                              EndReason::ongoing);
+    }
+  }
+  std::sort(spells_.begin(), spells_.end(), [](const SpellRecord& a, const SpellRecord& b) {
+    if (a.person != b.person) return a.person < b.person;
+    if (a.start_day != b.start_day) return a.start_day < b.start_day;
+    if (a.type != b.type) return a.type < b.type;
+    return a.end_day < b.end_day;
+  });
+  people = std::move(person_records_);
+  spells = std::move(spells_);
+  census = std::move(census_);
+  janitor = std::move(janitor_);
+}
+
+double CityModel::simulated_person_days() const {
+  double days = 0.0;
+  for (const Person& p : people_) {
+    if (p.place == Place::absent) continue;
+    const double until = is_present(p.place) ? end_day_ : p.place_since;
+    days += until - p.appear_day;
+  }
+  return days;
+}
+
+}  // namespace hsim::model::detail

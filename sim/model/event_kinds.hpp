@@ -1,0 +1,37 @@
+#pragma once
+
+// Event classes and kinds of the city model. Within one time, commands from the coordinator run
+// first, then messages between entities, then a person's own clocks and timers.
+
+#include <cstdint>
+
+#include "sim/model/city_state.hpp"
+
+namespace hsim::model::detail {
+
+inline constexpr std::uint16_t class_command = 0;
+inline constexpr std::uint16_t class_message = 1;
+inline constexpr std::uint16_t class_internal = 2;
+
+// Kinds 0..clock_count-1 are hazard clocks; timers follow from kind_timer_base.
+inline constexpr std::uint16_t kind_timer_base = 16;
+inline constexpr std::uint16_t kind_appear = 32;
+inline constexpr std::uint16_t kind_enrol_hf = 33;
+inline constexpr std::uint16_t kind_assign_place = 34;    // payload: step | token << 8
+inline constexpr std::uint16_t kind_move_in = 35;         // payload: unit
+inline constexpr std::uint16_t kind_enrol_ordinary = 36;  // payload: unit
+inline constexpr std::uint16_t kind_notice = 38;          // payload: unit
+inline constexpr std::uint16_t kind_eviction = 39;        // payload: unit | immediate << 32
+inline constexpr std::uint16_t kind_refresh_visitors = 40;
+inline constexpr std::uint16_t kind_complaint = 48;  // to a landlord; payload: unit | support << 32 | arrears << 34
+
+static_assert(clock_count <= kind_timer_base && kind_timer_base + timer_count <= kind_appear);
+
+// Entity ids of random streams that belong to no person or landlord.
+inline constexpr std::uint64_t stream_entity_city = 0xF000'0000'0000'0001ULL;
+inline constexpr std::uint64_t stream_entity_vacancies = 0xF000'0000'0000'0002ULL;
+inline constexpr std::uint64_t stream_entity_cohort = 0xF000'0000'0000'0003ULL;
+inline constexpr std::uint64_t stream_entity_landlords = 0xF000'0000'0000'0004ULL;
+inline constexpr std::uint64_t stream_entity_unit_base = 0xE000'0000'0000'0000ULL;
+
+}  // namespace hsim::model::detail

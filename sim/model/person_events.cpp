@@ -1,0 +1,798 @@
+// What happens to a person: life events drawn from their own hazard clocks, and the consequences of
+// where they live. Housing never changes severity, episode, spell or mortality rates.
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/engine/distributions.hpp"
+#include "sim/model/city_model.hpp"
+#include "sim/model/event_kinds.hpp"
+#include "sim/model/severity.hpp"
+
+namespace hsim::model::detail {
+
+using engine::EventContext;
+
+namespace {
+constexpr double weeks_per_year = days_per_year / 7.0;
+
+bool is_homeless_place(Place place) {
+  return place == Place::street_or_friends || step_of(place) > 0;
+}
+}  // namespace
+
+// ----- clocks and timers ------------------------------------------------------------------------
+
+double CityModel::desired_rate(const Person& p, Clock clock) const {
+  const auto& b = parameters_.behaviour;
+  double per_year = 0.0;
+  switch (clock) {
+    case clock_substance:
+      per_year = leaving_rate_per_year(b.substance_use, p.substance);
+      break;
+    case clock_mental:
+      per_year = leaving_rate_per_year(b.mental_health, p.mental);
+      break;
+    case clock_heavy_use:
+      per_year = p.in_heavy_use ? 0.0 : rate_at(b.episodes.heavy_use_by_substance_level, p.substance);
+      break;
+    case clock_psychiatric:
+      per_year = p.in_psychiatric ? 0.0 : rate_at(b.episodes.psychiatric_by_mental_health_level, p.mental);
+      break;
+    case clock_disturbance: {
+      const double disturbances =
+          b.disturbance.baseline_per_year +
+          (p.in_heavy_use || p.in_psychiatric ? b.disturbance.in_episode_per_week * weeks_per_year : 0.0);
+      if (p.place == Place::own_flat) {
+        per_year = disturbances;
+      } else if (step_of(p.place) > 0 && rules_.readiness_required) {
+        // Only disturbances staff record as incidents matter in a staircase place: thin the process.
+        per_year = disturbances * parameters_.staircase.incident_reported_share;
+      }
+      break;
+    }
+    case clock_visitors:
+      if (p.place == Place::own_flat) {
+        per_year = b.disturbance.visitor_episodes_per_homeless_contact_per_year * coordination_.homeless_contacts[p.id];
+      }
+      break;
+    case clock_treatment:
+      per_year = is_institution(p.place) ? 0.0 : rate_at(b.spells.treatment_by_substance_level, p.substance);
+      break;
+    case clock_prison:
+      per_year = is_institution(p.place) ? 0.0 : rate_at(b.spells.prison_by_substance_level, p.substance);
+      break;
+    case clock_death:
+      per_year = rate_at(b.life.mortality_by_substance_level, p.substance);
+      break;
+    case clock_move_away:
+      per_year = b.life.move_away_per_year;
+      break;
+    case clock_self_resolve:
+      if (is_homeless_place(p.place) && p.unit < 0 && !p.hf_enrolled) {
+        if (!p.cohort) {
+          per_year = b.life.self_resolved_housing_per_year;
+        } else if (p.self_resolutions < p.self_resolve_units.size()) {
+          per_year = b.life.self_resolved_housing_per_year * parameters_.population.self_resolved_housing_factor;
+        }
+      }
+      break;
+    case clock_voluntary_move:
+      per_year = p.unit >= 0 && p.place == Place::own_flat ? b.life.voluntary_move_per_year : 0.0;
+      break;
+    case clock_arrears:
+      per_year =
+          p.unit >= 0 && !parameters_.welfare.rent_secured ? parameters_.welfare.arrears_termination_per_year : 0.0;
+      break;
+    default:
+      break;
+  }
+  return per_year / days_per_year;
+}
+
+void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext& context) {
+  HazardClock& k = p.clocks[clock];
+  if (rate == k.rate) return;
+  const double now = context.now();
+  if (k.rate > 0.0) k.budget = std::max(0.0, k.budget - k.rate * (now - k.since));
+  k.rate = rate;
+  k.since = now;
+  ++k.generation;
+  if (rate > 0.0) {
+    const double when = now + k.budget / rate;
+    if (when < end_day_) context.schedule(when, p.id, class_internal, clock, k.generation);
+  }
+}
+
+void CityModel::refresh_rates(Person& p, EventContext& context) {
+  if (!is_present(p.place)) return;
+  for (std::uint8_t c = 0; c < clock_count; ++c) {
+    const auto clock = static_cast<Clock>(c);
+    set_clock_rate(p, clock, desired_rate(p, clock), context);
+  }
+}
+
+void CityModel::start_timer(Person& p, Timer timer, double delay_days, EventContext& context) {
+  const std::uint32_t generation = ++p.timer_generation[timer];
+  const double when = context.now() + std::max(0.0, delay_days);
+  if (when < end_day_) {
+    context.schedule(when, p.id, class_internal, static_cast<std::uint16_t>(kind_timer_base + timer), generation);
+  }
+}
+
+// ----- records ----------------------------------------------------------------------------------
+
+void CityModel::close_location_spell(const Person& p, double end, EndReason reason, EventContext& context) {
+  if (!is_present(p.place)) return;
+  SpellRecord spell;
+  spell.person = p.id;
+  spell.type = spell_type_of(p.place);
+  spell.end_reason = reason;
+  spell.start_day = p.place_since;
+  spell.end_day = end;
+  if (p.place == Place::own_flat && p.unit >= 0) {
+    const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
+    spell.unit = p.unit;
+    spell.tenure = unit.tenure;
+    spell.district = unit.district;
+    spell.flat_number = p.flats;
+  }
+  log(context).spells.push_back(spell);
+}
+
+void CityModel::close_tenancy_spell(const Person& p, double end, EndReason reason, EventContext& context) {
+  const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
+  SpellRecord spell;
+  spell.person = p.id;
+  spell.type = SpellType::tenancy;
+  spell.end_reason = reason;
+  spell.start_day = p.tenancy_start;
+  spell.end_day = end;
+  spell.unit = p.unit;
+  spell.tenure = unit.tenure;
+  spell.district = unit.district;
+  spell.flat_number = p.flats;
+  log(context).spells.push_back(spell);
+}
+
+// ----- dispatch ---------------------------------------------------------------------------------
+
+void CityModel::handle(const engine::Event& event, EventContext& context) {
+  if (event.target >= person_count_) {
+    handle_landlord(event, context);
+    return;
+  }
+  handle_person(people_[event.target], event, context);
+#if HSIM_CHECKS
+  log(context).touched.push_back(event.target);
+#endif
+}
+
+void CityModel::handle_person(Person& p, const engine::Event& event, EventContext& context) {
+  const auto low_word = static_cast<std::uint32_t>(event.payload);
+  switch (event.kind) {
+    case kind_appear:
+      appear(p, context);
+      return;
+    case kind_enrol_hf:
+      enrol_housing_first(p, context);
+      return;
+    case kind_assign_place:
+      assign_place(p, static_cast<int>(event.payload & 0xFF), static_cast<std::uint32_t>(event.payload >> 8), context);
+      return;
+    case kind_move_in: {
+      const auto unit = static_cast<std::int32_t>(low_word);
+      if (!is_present(p.place) || p.unit >= 0) {
+        request(context, {Request::Kind::release_unit, p.id, context.now(), unit});
+      } else {
+        start_tenancy(p, unit, context);
+        refresh_rates(p, context);
+      }
+      return;
+    }
+    case kind_enrol_ordinary:
+      enrol_ordinary(p, static_cast<std::int32_t>(low_word), context);
+      return;
+    case kind_notice:
+      if (is_present(p.place) && p.unit == static_cast<std::int32_t>(low_word)) p.notice_pending = true;
+      return;
+    case kind_eviction:
+      if (is_present(p.place)) {
+        evicted(p, static_cast<std::int32_t>(low_word), ((event.payload >> 32) & 1U) != 0, context);
+        refresh_rates(p, context);
+      }
+      return;
+    case kind_refresh_visitors:
+      if (is_present(p.place)) set_clock_rate(p, clock_visitors, desired_rate(p, clock_visitors), context);
+      return;
+    default:
+      break;
+  }
+  if (!is_present(p.place)) return;
+  if (event.kind < clock_count) {
+    const auto clock = static_cast<Clock>(event.kind);
+    HazardClock& k = p.clocks[clock];
+    if (low_word != k.generation) return;
+    k.budget = engine::exponential(streams_[p.id].clock[clock], 1.0);
+    k.rate = 0.0;
+    k.since = context.now();
+    ++k.generation;
+    const Place place_before = p.place;
+    const std::int32_t unit_before = p.unit;
+    on_clock(p, clock, context);
+    const bool only_this_clock = (clock == clock_disturbance || clock == clock_visitors || clock == clock_arrears) &&
+                                 p.place == place_before && p.unit == unit_before;
+    if (only_this_clock) {
+      set_clock_rate(p, clock, desired_rate(p, clock), context);
+    } else {
+      refresh_rates(p, context);
+    }
+    return;
+  }
+  if (event.kind >= kind_timer_base && event.kind < kind_timer_base + timer_count) {
+    const auto timer = static_cast<Timer>(event.kind - kind_timer_base);
+    if (low_word != p.timer_generation[timer]) return;
+    on_timer(p, timer, context);
+    refresh_rates(p, context);
+  }
+}
+
+// ----- life events ------------------------------------------------------------------------------
+
+void CityModel::appear(Person& p, EventContext& context) {
+  const double now = context.now();
+  p.place = p.initial_place;
+  p.place_since = now;
+  p.substance_since = now;
+  p.mental_since = now;
+  for (std::size_t c = 0; c < clock_count; ++c) {
+    p.clocks[c].budget = engine::exponential(streams_[p.id].clock[c], 1.0);
+    p.clocks[c].since = now;
+  }
+  if (p.cohort && policy_ == PolicyName::staircase) p.entry_day = now;
+  const int step = step_of(p.place);
+  if (step > 0) {
+    // The initial pool has already spent part of its clean period in place.
+    const auto& s = parameters_.staircase;
+    const double promotion_days[4] = {0.0, s.shelter_promotion_days, s.temporary_accommodation_promotion_days,
+                                      s.training_flat_promotion_days};
+    const auto index = static_cast<std::size_t>(step);
+    start_timer(p, timer_promotion, promotion_days[index] * engine::uniform01(streams_[p.id].staircase), context);
+  }
+  if (is_institution(p.place)) start_timer(p, timer_spell_end, p.initial_spell_days, context);
+  if (p.initial_unit >= 0) {
+    start_tenancy(p, p.initial_unit, context);
+  } else if (p.place == Place::street_or_friends) {
+    const bool wants_temporary = p.route == EntryRoute::temporary_accommodation;
+    request_step(p, wants_temporary ? 2 : 1, wants_temporary, context);
+  }
+  if (p.initial_waiting_list || !rules_.readiness_required) {
+    p.wants_waiting_list = true;
+    want_waiting_list(p, context);
+  }
+  if (p.cohort && rules_.housing_first_team) request(context, {Request::Kind::referral, p.id, now});
+  refresh_rates(p, context);
+}
+
+void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
+  const auto& b = parameters_.behaviour;
+  const double now = context.now();
+  switch (clock) {
+    case clock_substance: {
+      p.days_at_substance[p.substance] += std::max(0.0, now - std::max(0.0, p.substance_since));
+      p.substance_since = now;
+      const double total = leaving_rate_per_year(b.substance_use, p.substance);
+      const double up = worsening_rate_per_year(b.substance_use, p.substance);
+      if (engine::uniform01(streams_[p.id].clock[clock]) * total < up) {
+        ++p.substance;
+      } else {
+        --p.substance;
+      }
+      break;
+    }
+    case clock_mental: {
+      p.days_at_mental[p.mental] += std::max(0.0, now - std::max(0.0, p.mental_since));
+      p.mental_since = now;
+      const double total = leaving_rate_per_year(b.mental_health, p.mental);
+      const double up = worsening_rate_per_year(b.mental_health, p.mental);
+      if (engine::uniform01(streams_[p.id].clock[clock]) * total < up) {
+        ++p.mental;
+      } else {
+        --p.mental;
+      }
+      break;
+    }
+    case clock_heavy_use: {
+      const double days = engine::exponential(streams_[p.id].heavy_use_duration, b.episodes.heavy_use_mean_days);
+      p.in_heavy_use = true;
+      p.heavy_use_until = now + days;
+      start_timer(p, timer_heavy_use_end, days, context);
+      schedule_crisis_detection(p, context);
+      break;
+    }
+    case clock_psychiatric: {
+      const double days = engine::exponential(streams_[p.id].psychiatric_duration, b.episodes.psychiatric_mean_days);
+      p.in_psychiatric = true;
+      p.psychiatric_until = now + days;
+      start_timer(p, timer_psychiatric_end, days, context);
+      schedule_crisis_detection(p, context);
+      break;
+    }
+    case clock_disturbance:
+      incident(p, false, context);
+      break;
+    case clock_visitors:
+      incident(p, true, context);
+      break;
+    case clock_treatment:
+      start_spell(p, Place::treatment, context);
+      break;
+    case clock_prison:
+      start_spell(p, Place::prison, context);
+      break;
+    case clock_death:
+      leave_model(p, Place::dead, EndReason::death, context);
+      break;
+    case clock_move_away:
+      leave_model(p, Place::moved_away, EndReason::moved_away, context);
+      break;
+    case clock_self_resolve:
+      if (!p.cohort) {
+        leave_model(p, Place::left_system, EndReason::self_resolved, context);
+      } else if (p.unit < 0 && p.self_resolutions < p.self_resolve_units.size()) {
+        const std::int32_t unit = p.self_resolve_units[p.self_resolutions++];
+        start_tenancy(p, unit, context);
+      }
+      break;
+    case clock_voluntary_move:
+      if (p.unit >= 0) end_tenancy(p, EndReason::voluntary_move, context);
+      break;
+    case clock_arrears:
+      if (p.unit >= 0) {
+        const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
+        const std::uint64_t payload = static_cast<std::uint32_t>(p.unit) |
+                                      (std::uint64_t{static_cast<std::uint8_t>(p.support)} << 32) | (1ULL << 34);
+        context.schedule(now + 1.0, unit.landlord, class_message, kind_complaint, payload);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void CityModel::on_timer(Person& p, Timer timer, EventContext& context) {
+  switch (timer) {
+    case timer_heavy_use_end:
+      p.in_heavy_use = false;
+      break;
+    case timer_psychiatric_end:
+      p.in_psychiatric = false;
+      break;
+    case timer_spell_end:
+      end_spell(p, context);
+      break;
+    case timer_tenancy_lapse:
+      if (is_institution(p.place) && p.unit >= 0) end_tenancy(p, EndReason::tenancy_lapsed, context);
+      break;
+    case timer_promotion: {
+      const int step = step_of(p.place);
+      if (step == 0) break;
+      if (step < 3) {
+        request_step(p, step + 1, false, context);
+      } else {
+        p.wants_waiting_list = true;
+        want_waiting_list(p, context);
+      }
+      break;
+    }
+    case timer_visit:
+      // A home visit during an episode: the team knows and tightens contact until it ends.
+      if (p.support != Support::none && (p.in_heavy_use || p.in_psychiatric)) {
+        const double until =
+            std::max(p.in_heavy_use ? p.heavy_use_until : -never, p.in_psychiatric ? p.psychiatric_until : -never);
+        p.crisis_known_until = std::max(p.crisis_known_until, until);
+      }
+      break;
+    case timer_rehousing:
+      if (p.hf_enrolled && p.unit < 0) {
+        request(context, {Request::Kind::start_hf_search, p.id, context.now()});
+        start_timer(p, timer_unreached, parameters_.teams.housing_first.discharge_after_unreached_days, context);
+      }
+      break;
+    case timer_waiting_list_eligible:
+      want_waiting_list(p, context);
+      break;
+    case timer_unreached:
+      if (p.hf_enrolled && p.unit < 0) end_support(p, EndReason::discharged, context);
+      break;
+    default:
+      break;
+  }
+}
+
+void CityModel::incident(Person& p, bool visitors, EventContext& context) {
+  const double now = context.now();
+  const int step = step_of(p.place);
+  if (step > 0) {
+    if (!rules_.readiness_required || visitors) return;
+    const auto& s = parameters_.staircase;
+    if (engine::bernoulli(streams_[p.id].staircase, s.demotion_probability_per_incident)) {
+      const bool excluded = engine::bernoulli(streams_[p.id].staircase, s.exclusion_to_street_share);
+      release_step_place(p, context);
+      move_to(p, Place::street_or_friends, excluded ? EndReason::exclusion : EndReason::demotion, context);
+      if (p.wants_waiting_list) {
+        p.wants_waiting_list = false;
+        leave_waiting_list(p, excluded ? EndReason::exclusion : EndReason::demotion, context);
+      }
+      request_step(p, excluded ? 1 : std::max(1, step - 1), !excluded, context);
+    } else {
+      const double promotion_days[4] = {0.0, s.shelter_promotion_days, s.temporary_accommodation_promotion_days,
+                                        s.training_flat_promotion_days};
+      if (!p.wants_waiting_list) start_timer(p, timer_promotion, promotion_days[step], context);
+    }
+    return;
+  }
+  if (p.place != Place::own_flat || p.unit < 0) return;
+
+  const auto& d = parameters_.behaviour.disturbance;
+  const auto& hf = parameters_.teams.housing_first;
+  const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
+  const auto district = static_cast<std::size_t>(unit.district);
+  double odds = 1.0 / parameters_.neighbourhoods.districts[district].complaint_tolerance;
+  if (unit.tenure == Tenure::municipal) odds /= parameters_.neighbourhoods.municipal_tenant_tolerance_factor;
+  odds *= 1.0 + d.drug_scene_complaint_factor * drug_scene_[district];
+  if (p.hf_tenancy) {
+    const int others = coordination_.programme_tenants_by_district[district] - 1;
+    if (others > 0) odds *= 1.0 + parameters_.neighbourhoods.clustering_penalty_share * others;
+  }
+  if (now - p.tenancy_start < d.early_tenancy_days) odds *= d.early_tenancy_complaint_factor;
+  if (p.support == Support::housing_first) {
+    if (hf.janitor) odds *= d.janitor_complaint_factor;
+    if (hf.extended_hours) odds *= d.extended_hours_complaint_factor;
+  }
+  if (now < p.crisis_known_until && p.support != Support::none) {
+    const double office_hours_factor =
+        p.support == Support::ordinary_follow_up && parameters_.teams.ordinary_follow_up.office_hours_only ? 0.5 : 1.0;
+    odds *= 1.0 - hf.crisis_contact_complaint_reduction_share * office_hours_factor;
+  }
+  const double probability = std::min(1.0, d.complaint_probability * odds);
+  if (!engine::bernoulli(streams_[p.id].complaint, probability)) return;
+  auto& lp_log = log(context);
+  ++lp_log.complaints;
+  if (p.support == Support::housing_first && hf.janitor) {
+    lp_log.janitor.push_back({p.id, now, parameters_.costs.janitor_hours_per_complaint});
+  }
+  const std::uint64_t payload =
+      static_cast<std::uint32_t>(p.unit) | (std::uint64_t{static_cast<std::uint8_t>(p.support)} << 32);
+  context.schedule(now + 1.0, unit.landlord, class_message, kind_complaint, payload);
+}
+
+void CityModel::start_spell(Person& p, Place institution, EventContext& context) {
+  const auto& spells = parameters_.behaviour.spells;
+  release_step_place(p, context);
+  p.wanted_step = -1;
+  ++p.place_token;
+  cancel_timer(p, timer_promotion);
+  move_to(p, institution, EndReason::admitted, context);
+  const double mean = institution == Place::treatment ? spells.treatment_mean_days : spells.prison_mean_days;
+  const double days = engine::exponential(streams_[p.id].spell_duration, mean);
+  start_timer(p, timer_spell_end, days, context);
+  if (p.unit >= 0) {
+    const double kept = p.support != Support::none ? spells.tenancy_kept_during_spell_max_days
+                                                   : spells.tenancy_kept_without_support_max_days;
+    if (days > kept) {
+      start_timer(p, timer_tenancy_lapse, kept, context);
+    } else {
+      cancel_timer(p, timer_tenancy_lapse);
+    }
+  }
+}
+
+void CityModel::end_spell(Person& p, EventContext& context) {
+  cancel_timer(p, timer_tenancy_lapse);
+  if (p.unit >= 0) {
+    move_to(p, Place::own_flat, EndReason::released, context);
+  } else {
+    move_to(p, Place::street_or_friends, EndReason::released, context);
+    request_step(p, 1, false, context);
+  }
+}
+
+void CityModel::start_tenancy(Person& p, std::int32_t unit, EventContext& context) {
+  const double now = context.now();
+  p.unit = unit;
+  p.tenancy_start = now;
+  ++p.flats;
+  p.notice_pending = false;
+  p.hf_tenancy = p.hf_enrolled;
+  release_step_place(p, context);
+  p.wanted_step = -1;
+  ++p.place_token;
+  p.wants_waiting_list = false;
+  leave_waiting_list(p, EndReason::housed, context);
+  if (p.place != Place::own_flat && !is_institution(p.place)) move_to(p, Place::own_flat, EndReason::housed, context);
+  if (is_institution(p.place)) {
+    // Moved in while still inside: the flat is kept only so long, as for any stay.
+    const auto& spells = parameters_.behaviour.spells;
+    start_timer(
+        p, timer_tenancy_lapse,
+        p.hf_enrolled ? spells.tenancy_kept_during_spell_max_days : spells.tenancy_kept_without_support_max_days,
+        context);
+  }
+  Request started{Request::Kind::tenancy_started, p.id, now, unit};
+  started.flag = p.hf_tenancy;
+  request(context, started);
+  if (p.hf_enrolled) {
+    request(context, {Request::Kind::stop_hf_search, p.id, now});
+    cancel_timer(p, timer_rehousing);
+    cancel_timer(p, timer_unreached);
+    if (parameters_.teams.housing_first.janitor) {
+      log(context).janitor.push_back({p.id, now, parameters_.costs.janitor_hours_per_move_in});
+    }
+  } else if (p.support == Support::none) {
+    request(context, {Request::Kind::want_ordinary_follow_up, p.id, now, unit});
+  }
+}
+
+void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) {
+  const double now = context.now();
+  close_tenancy_spell(p, now, reason, context);
+  Request released{Request::Kind::release_unit, p.id, now, p.unit};
+  released.reason = reason;
+  request(context, released);
+  p.unit = -1;
+  p.notice_pending = false;
+  p.hf_tenancy = false;
+  cancel_timer(p, timer_tenancy_lapse);
+  if (reason == EndReason::death || reason == EndReason::moved_away) return;
+
+  auto& lp_log = log(context);
+  if (is_eviction(reason)) {
+    ++lp_log.evictions;
+    if (p.entry_day >= 0.0 && now > p.entry_day) ++lp_log.cohort_evictions;
+    p.ineligible_until = now + parameters_.staircase.eviction_ineligibility_days;
+  }
+  if (p.support == Support::ordinary_follow_up) end_support(p, EndReason::discharged, context);
+  if (p.place == Place::own_flat) {
+    move_to(p, Place::street_or_friends, reason, context);
+    request_step(p, 1, false, context);
+  }
+  if (p.hf_enrolled) {
+    if (parameters_.teams.housing_first.rehouse_after_loss) {
+      start_timer(p, timer_rehousing, parameters_.teams.housing_first.rehousing_delay_days, context);
+    } else {
+      end_support(p, EndReason::discharged, context);
+    }
+  }
+  if (!rules_.readiness_required) {
+    p.wants_waiting_list = true;
+    want_waiting_list(p, context);
+  }
+}
+
+void CityModel::evicted(Person& p, std::int32_t unit, bool immediate, EventContext& context) {
+  if (p.unit != unit) return;
+  EndReason reason = immediate ? EndReason::eviction_immediate : EndReason::eviction_notice;
+  if (p.hf_enrolled &&
+      engine::bernoulli(streams_[p.id].managed_exit, parameters_.teams.housing_first.managed_exit_share)) {
+    reason = EndReason::managed_exit;
+  }
+  end_tenancy(p, reason, context);
+}
+
+void CityModel::leave_model(Person& p, Place destination, EndReason reason, EventContext& context) {
+  const double now = context.now();
+  if (p.unit >= 0) {
+    close_tenancy_spell(p, now, reason, context);
+    Request released{Request::Kind::release_unit, p.id, now, p.unit};
+    released.reason = reason;
+    request(context, released);
+    p.unit = -1;
+  }
+  release_step_place(p, context);
+  leave_waiting_list(p, reason, context);
+  end_support(p, reason, context);
+  close_location_spell(p, now, reason, context);
+  p.days_at_substance[p.substance] += std::max(0.0, now - std::max(0.0, p.substance_since));
+  p.days_at_mental[p.mental] += std::max(0.0, now - std::max(0.0, p.mental_since));
+  if (destination == Place::dead && p.entry_day >= 0.0 && now > p.entry_day) ++log(context).cohort_deaths;
+  p.place = destination;
+  p.place_since = now;
+  p.wanted_step = -1;
+}
+
+void CityModel::move_to(Person& p, Place place, EndReason reason, EventContext& context) {
+  close_location_spell(p, context.now(), reason, context);
+  p.place = place;
+  p.place_since = context.now();
+  const int step = step_of(place);
+  if (step > 0) {
+    const auto& s = parameters_.staircase;
+    const double promotion_days[4] = {0.0, s.shelter_promotion_days, s.temporary_accommodation_promotion_days,
+                                      s.training_flat_promotion_days};
+    start_timer(p, timer_promotion, promotion_days[step], context);
+  } else {
+    cancel_timer(p, timer_promotion);
+  }
+}
+
+// ----- staircase, waiting list, teams -------------------------------------------------------------
+
+void CityModel::request_step(Person& p, int step, bool to_front, EventContext& context) {
+  ++p.place_token;
+  p.wanted_step = static_cast<std::int8_t>(step);
+  Request wanted{Request::Kind::want_place, p.id, context.now(), step, p.place_token};
+  wanted.flag = to_front;
+  request(context, wanted);
+}
+
+void CityModel::release_step_place(Person& p, EventContext& context) {
+  const int step = step_of(p.place);
+  if (step > 0) request(context, {Request::Kind::release_place, p.id, context.now(), step});
+}
+
+void CityModel::want_waiting_list(Person& p, EventContext& context) {
+  if (!p.wants_waiting_list || p.unit >= 0 || !is_present(p.place)) return;
+  const double now = context.now();
+  if (now < p.ineligible_until) {
+    start_timer(p, timer_waiting_list_eligible, p.ineligible_until - now, context);
+    return;
+  }
+  request(context, {Request::Kind::join_waiting_list, p.id, now});
+}
+
+void CityModel::leave_waiting_list(Person& p, EndReason reason, EventContext& context) {
+  Request leave{Request::Kind::leave_waiting_list, p.id, context.now()};
+  leave.reason = reason;
+  request(context, leave);
+}
+
+void CityModel::assign_place(Person& p, int step, std::uint32_t token, EventContext& context) {
+  const bool valid = is_present(p.place) && !is_institution(p.place) && p.unit < 0 && p.wanted_step == step &&
+                     p.place_token == token && step_of(p.place) < step;
+  if (!valid) {
+    request(context, {Request::Kind::release_place, p.id, context.now(), step});
+    return;
+  }
+  const bool promoted = step_of(p.place) > 0;
+  release_step_place(p, context);
+  move_to(p, place_of_step(step), promoted ? EndReason::promotion : EndReason::moved, context);
+  p.wanted_step = -1;
+  refresh_rates(p, context);
+}
+
+void CityModel::enrol_housing_first(Person& p, EventContext& context) {
+  const double now = context.now();
+  if (!is_present(p.place)) {
+    Request end{Request::Kind::hf_end, p.id, now};
+    end.reason = EndReason::discharged;
+    request(context, end);
+    return;
+  }
+  if (p.support == Support::ordinary_follow_up) {
+    Request end{Request::Kind::ordinary_end, p.id, now};
+    end.reason = EndReason::discharged;
+    request(context, end);
+  }
+  p.hf_enrolled = true;
+  p.support = Support::housing_first;
+  if (p.entry_day < 0.0) p.entry_day = now;
+  if (p.unit < 0) {
+    request(context, {Request::Kind::start_hf_search, p.id, now});
+    start_timer(p, timer_unreached, parameters_.teams.housing_first.discharge_after_unreached_days, context);
+  }
+  start_visits(p, context);
+  refresh_rates(p, context);
+}
+
+void CityModel::enrol_ordinary(Person& p, std::int32_t unit, EventContext& context) {
+  if (is_present(p.place) && p.unit == unit && p.support == Support::none && !p.hf_enrolled) {
+    p.support = Support::ordinary_follow_up;
+    start_visits(p, context);
+    return;
+  }
+  Request end{Request::Kind::ordinary_end, p.id, context.now()};
+  end.reason = EndReason::discharged;
+  request(context, end);
+}
+
+void CityModel::end_support(Person& p, EndReason reason, EventContext& context) {
+  const double now = context.now();
+  if (p.hf_enrolled) {
+    Request end{Request::Kind::hf_end, p.id, now};
+    end.reason = reason;
+    request(context, end);
+    p.hf_enrolled = false;
+    cancel_timer(p, timer_rehousing);
+    cancel_timer(p, timer_unreached);
+  }
+  if (p.support == Support::ordinary_follow_up) {
+    Request end{Request::Kind::ordinary_end, p.id, now};
+    end.reason = reason;
+    request(context, end);
+  }
+  p.support = Support::none;
+  p.visit_interval = 0.0;
+  cancel_timer(p, timer_visit);
+}
+
+void CityModel::start_visits(Person& p, EventContext& context) {
+  const double per_week = p.support == Support::housing_first ? parameters_.teams.housing_first.visits_per_week
+                                                              : parameters_.teams.ordinary_follow_up.visits_per_week;
+  p.visit_phase = context.now();
+  p.visit_interval = per_week > 0.0 ? 7.0 / per_week : 0.0;
+  schedule_crisis_detection(p, context);
+}
+
+void CityModel::schedule_crisis_detection(Person& p, EventContext& context) {
+  if (p.support == Support::none || !(p.visit_interval > 0.0) || !(p.in_heavy_use || p.in_psychiatric)) return;
+  const double now = context.now();
+  const double until =
+      std::max(p.in_heavy_use ? p.heavy_use_until : -never, p.in_psychiatric ? p.psychiatric_until : -never);
+  const double visits_done = std::floor((now - p.visit_phase) / p.visit_interval);
+  const double next_visit = p.visit_phase + (visits_done + 1.0) * p.visit_interval;
+  if (next_visit < until) start_timer(p, timer_visit, next_visit - now, context);
+}
+
+// ----- landlords --------------------------------------------------------------------------------
+
+void CityModel::handle_landlord(const engine::Event& event, EventContext& context) {
+  if (event.kind != kind_complaint) return;
+  const auto unit_id = static_cast<std::int32_t>(static_cast<std::uint32_t>(event.payload));
+  const auto support = static_cast<Support>((event.payload >> 32) & 3U);
+  const bool arrears = ((event.payload >> 34) & 1U) != 0;
+  Unit& unit = units_[static_cast<std::size_t>(unit_id)];
+  Landlord& landlord = landlords_[event.target - person_count_];
+  const std::uint32_t person = event.source;
+  if (unit.tenant != static_cast<std::int32_t>(person) || unit.terminating) return;
+  const auto& rules = parameters_.behaviour.landlords;
+  const double now = context.now();
+  if (!arrears) {
+    if (now - unit.last_complaint_day > rules.complaint_memory_days) {
+      unit.complaints = 0;
+      unit.warnings = 0;
+    }
+    unit.last_complaint_day = now;
+    if (static_cast<double>(++unit.complaints) < std::ceil(landlord.complaints_before_warning)) return;
+    unit.complaints = 0;
+    ++unit.warnings;
+    ++log(context).warnings;
+    if (unit.warnings <= rules.warnings_before_termination) return;
+  }
+  engine::RandomStream decision(engine::StreamKey{seed_, replicate_, person,
+                                                  (std::uint64_t{purpose_landlord_decision} << 48) |
+                                                      (std::uint64_t{static_cast<std::uint32_t>(unit_id)} << 16) |
+                                                      (unit.complaint_sequence++ & 0xFFFFU)});
+  double prevention = 0.0;
+  if (support == Support::housing_first) {
+    const auto& hf = parameters_.teams.housing_first;
+    prevention =
+        hf.eviction_prevention_base_share + hf.eviction_prevention_capacity_share * coordination_.hf_free_share;
+  } else if (support == Support::ordinary_follow_up) {
+    prevention = parameters_.teams.ordinary_follow_up.eviction_prevention_share;
+  }
+  const bool prevented = engine::bernoulli(decision, prevention);
+  const bool immediate = engine::bernoulli(decision, rules.immediate_eviction_share);
+  if (prevented) {
+    unit.warnings = rules.warnings_before_termination;
+    unit.complaints = 0;
+    request(context, {Request::Kind::prevented, person, now, unit_id});
+    return;
+  }
+  unit.terminating = true;
+  if (support == Support::housing_first) {
+    ++landlord.programme_evictions;
+    Request eviction{Request::Kind::eviction, person, now, unit_id};
+    eviction.flag = true;
+    request(context, eviction);
+  }
+  const std::uint64_t payload = static_cast<std::uint32_t>(unit_id);
+  if (immediate) {
+    context.schedule(now + 1.0, person, class_message, kind_eviction, payload | (1ULL << 32));
+  } else {
+    context.schedule(now + 1.0, person, class_message, kind_notice, payload);
+    context.schedule(now + std::max(1.0, rules.notice_period_days), person, class_message, kind_eviction, payload);
+  }
+}
+
+}  // namespace hsim::model::detail

@@ -1,0 +1,69 @@
+#include "sim/model/run.hpp"
+
+#include <algorithm>
+
+#include "sim/engine/simulator.hpp"
+#include "sim/model/city_model.hpp"
+#include "sim/model/observers.hpp"
+#include "sim/model/parameter_checks.hpp"
+
+namespace hsim::model {
+
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < metric_count; ++i) {
+        if (static_cast<std::size_t>(metric_declarations[i].metric) != i) return false;
+      }
+      return true;
+    }(),
+    "metric_declarations must list the metrics in enum order");
+
+ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
+                                   std::uint64_t replicate, unsigned threads) {
+  require_valid(parameters);
+  detail::CityModel model(parameters, policy, seed, replicate);
+  engine::Partition partition = model.partition();
+  engine::RunOptions options;
+  options.start = model.start_day();
+  options.end = model.end_day();
+  options.lookahead = 1.0;
+  options.threads = std::max(1u, std::min<unsigned>(threads, partition.lp_count()));
+  options.visit_every_window = true;
+  engine::Simulator<detail::CityModel> simulator(model, std::move(partition), options);
+  model.seed_events(simulator);
+  const engine::RunStats stats = simulator.run();
+
+  ReplicateResult result;
+  result.policy = policy;
+  result.seed = seed;
+  result.replicate = replicate;
+  result.status_day = model.end_day();
+  result.pool_scale = model.pool_scale();
+  std::vector<detail::JanitorHours> janitor;
+  model.finish(result.people, result.spells, result.time_series, janitor);
+
+  const auto& live = model.counters();
+  auto& counters = result.counters;
+  counters.events = stats.committed_events;
+  counters.cross_lp_events = stats.cross_lp_events;
+  counters.windows = stats.windows;
+  counters.simulated_person_days = model.simulated_person_days();
+  counters.complaints = live.complaints;
+  counters.warnings = live.warnings;
+  counters.terminations_stopped = live.terminations_stopped;
+  counters.evictions = live.evictions;
+  counters.entrants = live.entrants;
+  counters.cohort_evictions = live.cohort_evictions;
+  counters.cohort_evictions_prevented = live.cohort_prevented;
+  counters.cohort_deaths = live.cohort_deaths;
+
+  std::vector<JanitorCallOut> call_outs;
+  call_outs.reserve(janitor.size());
+  for (const auto& hours : janitor) call_outs.push_back({hours.person, hours.time, hours.hours});
+  result.costs = price_resource_use(parameters, result.people, result.spells, call_outs, result.status_day,
+                                    [&model](double day) { return model.hf_fte_at(day); });
+  result.summary = summarise(result, CountSource::live_counters);
+  return result;
+}
+
+}  // namespace hsim::model

@@ -1,0 +1,50 @@
+#pragma once
+
+// Public entry point of the city model: one replicate of one policy.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/metrics.hpp"
+#include "sim/model/parameters.hpp"
+#include "sim/model/records.hpp"
+
+namespace hsim::model {
+
+struct ReplicateCounters {
+  std::uint64_t events = 0;           // engine events committed
+  std::uint64_t cross_lp_events = 0;  // of those, sent between logical processes
+  std::uint64_t windows = 0;
+  double simulated_person_days = 0.0;  // sum over people of days present in the model
+  std::uint64_t complaints = 0;        // all people, whole run
+  std::uint64_t warnings = 0;
+  std::uint64_t terminations_stopped = 0;
+  std::uint64_t evictions = 0;
+  // Observers of the programme cohort (after each entrant's entry, up to the status date).
+  std::uint64_t entrants = 0;
+  std::uint64_t cohort_evictions = 0;
+  std::uint64_t cohort_evictions_prevented = 0;
+  std::uint64_t cohort_deaths = 0;
+};
+
+struct ReplicateResult {
+  PolicyName policy = PolicyName::housing_first;
+  std::uint64_t seed = 0;
+  std::uint64_t replicate = 0;
+  double status_day = 0.0;           // census time of the status date (end of that day)
+  double pool_scale = 1.0;           // multiply city-pool counts by this for full scale
+  std::vector<PersonRecord> people;  // by id
+  std::vector<SpellRecord> spells;   // sorted by (person, start_day, type)
+  std::vector<CensusRow> time_series;
+  std::vector<CostRecord> costs;
+  SummaryMetrics summary;
+  ReplicateCounters counters;
+};
+
+// Runs one replicate. Parameters are checked first (std::invalid_argument on problems). The result
+// depends only on (parameters, policy, seed, replicate): not on `threads`. The same person draws the
+// same life events under every policy (common random numbers).
+[[nodiscard]] ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy,
+                                                 std::uint64_t seed, std::uint64_t replicate, unsigned threads = 1);
+
+}  // namespace hsim::model

@@ -1,0 +1,193 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "sim/model/observers.hpp"
+
+namespace hsim::model {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double days_per_year = 365.25;
+
+double share(double count, double total) {
+  return total > 0.0 ? count / total : nan;
+}
+
+// Kaplan-Meier survival at each of `horizons` from (duration, event) pairs.
+std::vector<double> kaplan_meier(std::vector<std::pair<double, bool>> observations,
+                                 const std::vector<double>& horizons) {
+  std::vector<double> result(horizons.size(), nan);
+  if (observations.empty()) return result;
+  std::sort(observations.begin(), observations.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
+  double survival = 1.0;
+  std::size_t at_risk = observations.size();
+  std::size_t i = 0;
+  std::vector<std::pair<double, double>> steps;  // (time, survival after)
+  while (i < observations.size()) {
+    const double time = observations[i].first;
+    std::size_t events = 0;
+    std::size_t leaving = 0;
+    while (i < observations.size() && observations[i].first == time) {
+      if (observations[i].second) ++events;
+      ++leaving;
+      ++i;
+    }
+    if (events > 0) {
+      survival *= 1.0 - static_cast<double>(events) / static_cast<double>(at_risk);
+      steps.emplace_back(time, survival);
+    }
+    at_risk -= leaving;
+  }
+  const double last_time = observations.back().first;
+  for (std::size_t h = 0; h < horizons.size(); ++h) {
+    if (horizons[h] > last_time) continue;  // beyond follow-up: not estimable
+    double value = 1.0;
+    for (const auto& [time, after] : steps) {
+      if (time <= horizons[h]) value = after;
+    }
+    result[h] = value;
+  }
+  return result;
+}
+
+}  // namespace
+
+SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
+  SummaryMetrics m;
+  const double status = result.status_day;
+  const auto& people = result.people;
+
+  // Index spells by person (they are sorted by person).
+  std::vector<std::size_t> first(people.size() + 1, result.spells.size());
+  for (std::size_t i = result.spells.size(); i-- > 0;) first[result.spells[i].person] = i;
+  for (std::size_t p = people.size(); p-- > 0;) first[p] = std::min(first[p], first[p + 1]);
+
+  double entrants = 0, housed_at_status = 0, first_flat_kept = 0, lost = 0, rehoused = 0, evictions = 0, prison = 0,
+         treatment = 0, deaths = 0, ever_housed = 0;
+  double days_to_housing_sum = 0, days_to_housing_n = 0, housed_days = 0, observed_days = 0, cohort_years = 0;
+  std::vector<std::pair<double, bool>> tenure;
+  for (const PersonRecord& person : people) {
+    if (!person.cohort) continue;
+    const std::size_t begin = first[person.id];
+    const std::size_t end = first[person.id + 1];
+    double exit_day = status;
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& s = result.spells[i];
+      if (is_location(s.type) && (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away)) {
+        exit_day = std::min(exit_day, s.end_day);
+      }
+    }
+    cohort_years += std::max(0.0, exit_day - person.referral_day) / days_per_year;
+    const double entry = person.entry_day;
+    if (!(entry >= 0.0 && entry < status)) continue;
+    entrants += 1;
+    observed_days += std::max(0.0, exit_day - entry);
+
+    const SpellRecord* first_tenancy = nullptr;
+    bool is_housed_at_status = false, had_loss = false, was_rehoused = false, any_prison = false, any_treatment = false,
+         died = false, was_housed = false;
+    double first_loss_day = std::numeric_limits<double>::infinity();
+    double first_move_in = std::numeric_limits<double>::infinity();
+    bool housed_at_referral = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& s = result.spells[i];
+      if (s.type == SpellType::tenancy) {
+        if (s.covers(status)) is_housed_at_status = true;
+        if (s.start_day <= person.referral_day && s.end_day > person.referral_day) housed_at_referral = true;
+        if (s.start_day >= person.referral_day) first_move_in = std::min(first_move_in, s.start_day);
+        if (s.end_day > entry && s.start_day < status) {
+          was_housed = true;
+          housed_days += std::max(0.0, std::min(s.end_day, exit_day) - std::max(s.start_day, entry));
+          if (first_tenancy == nullptr || s.start_day < first_tenancy->start_day) first_tenancy = &s;
+          if (is_housing_loss(s.end_reason) && s.end_day <= status) {
+            had_loss = true;
+            first_loss_day = std::min(first_loss_day, s.end_day);
+            if (is_eviction(s.end_reason) && source == CountSource::spells) evictions += 1;
+          }
+        }
+      } else if (s.type == SpellType::prison && s.start_day > entry && s.start_day < status) {
+        any_prison = true;
+      } else if (s.type == SpellType::treatment && s.start_day > entry && s.start_day < status) {
+        any_treatment = true;
+      }
+      if (is_location(s.type) && s.end_reason == EndReason::death && s.end_day > entry && s.end_day <= status) {
+        died = true;
+      }
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& s = result.spells[i];
+      if (s.type == SpellType::tenancy && s.start_day >= first_loss_day && s.start_day < status) was_rehoused = true;
+    }
+    if (first_tenancy != nullptr) {
+      const double start = std::max(first_tenancy->start_day, entry);
+      const bool event = is_housing_loss(first_tenancy->end_reason) && first_tenancy->end_day <= status;
+      tenure.emplace_back(std::min(first_tenancy->end_day, status) - start, event);
+      if (first_tenancy->covers(status)) first_flat_kept += 1;
+    }
+    if (!housed_at_referral && first_move_in < status) {
+      days_to_housing_sum += first_move_in - person.referral_day;
+      days_to_housing_n += 1;
+    }
+    housed_at_status += is_housed_at_status ? 1 : 0;
+    lost += had_loss ? 1 : 0;
+    rehoused += was_rehoused ? 1 : 0;
+    prison += any_prison ? 1 : 0;
+    treatment += any_treatment ? 1 : 0;
+    deaths += (died && source == CountSource::spells) ? 1 : 0;
+    ever_housed += was_housed ? 1 : 0;
+  }
+
+  const CensusRow* final_row = result.time_series.empty() ? nullptr : &result.time_series.back();
+  if (source == CountSource::live_counters) {
+    entrants = static_cast<double>(result.counters.entrants);
+    evictions = static_cast<double>(result.counters.cohort_evictions);
+    deaths = static_cast<double>(result.counters.cohort_deaths);
+    if (final_row != nullptr) housed_at_status = final_row->cohort_in_ordinary_housing;
+  }
+  m[Metric::entrants] = entrants;
+  m[Metric::in_ordinary_housing_share] = share(housed_at_status, entrants);
+  m[Metric::still_in_first_flat_share] = share(first_flat_kept, entrants);
+  m[Metric::ever_lost_housing_share] = share(lost, entrants);
+  m[Metric::rehoused_share] = share(rehoused, entrants);
+  m[Metric::evictions] = evictions;
+  m[Metric::evictions_prevented] = static_cast<double>(result.counters.cohort_evictions_prevented);
+  m[Metric::any_prison_stay_share] = share(prison, entrants);
+  m[Metric::any_treatment_stay_share] = share(treatment, entrants);
+  m[Metric::deaths] = deaths;
+  m[Metric::ever_housed_share] = share(ever_housed, entrants);
+  m[Metric::days_to_housing_mean] = days_to_housing_n > 0 ? days_to_housing_sum / days_to_housing_n : nan;
+  m[Metric::stably_housed_days_share] = share(housed_days, observed_days);
+  const auto survival = kaplan_meier(tenure, {days_per_year, 2.0 * days_per_year});
+  m[Metric::tenure_survival_12m] = survival[0];
+  m[Metric::tenure_survival_24m] = survival[1];
+  if (final_row != nullptr) {
+    m[Metric::homeless_point_in_time] =
+        (final_row->homeless_point_in_time - final_row->cohort_homeless) * result.pool_scale +
+        final_row->cohort_homeless;
+    m[Metric::waiting_list_length] =
+        (final_row->waiting_list_length - final_row->cohort_waiting_list) * result.pool_scale +
+        final_row->cohort_waiting_list;
+  } else {
+    m[Metric::homeless_point_in_time] = nan;
+    m[Metric::waiting_list_length] = nan;
+  }
+  double total = 0.0;
+  std::array<double, 3> by_payer{};
+  for (const CostRecord& cost : result.costs) {
+    if (cost.group != CostGroup::cohort) continue;
+    total += cost.amount_nok;
+    by_payer[static_cast<std::size_t>(cost.payer)] += cost.amount_nok;
+  }
+  m[Metric::cost_total_nok] = total;
+  m[Metric::cost_per_person_year_nok] = cohort_years > 0.0 ? total / cohort_years : nan;
+  m[Metric::cost_by_payer_municipality_nok] = by_payer[0];
+  m[Metric::cost_by_payer_health_trust_nok] = by_payer[1];
+  m[Metric::cost_by_payer_correctional_service_nok] = by_payer[2];
+  return m;
+}
+
+}  // namespace hsim::model

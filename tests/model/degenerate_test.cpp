@@ -1,0 +1,131 @@
+// Degenerate parameters whose outcome is known without simulation.
+
+#include <catch2/catch.hpp>
+
+#include "sim/model/run.hpp"
+#include "tests/model/test_city.hpp"
+
+using namespace hsim::model;
+using hsim::model::testing::small_city;
+
+namespace {
+constexpr std::uint64_t seeds = 4;
+const PolicyName all_policies[] = {PolicyName::staircase, PolicyName::housing_first, PolicyName::mixed};
+
+std::size_t count_spells(const ReplicateResult& result, SpellType type) {
+  std::size_t n = 0;
+  for (const auto& spell : result.spells) n += spell.type == type ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("no disturbance gives no complaints and no evictions", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.behaviour.disturbance.baseline_per_year = 0.0;
+  p.behaviour.disturbance.in_episode_per_week = 0.0;
+  p.behaviour.disturbance.visitor_episodes_per_homeless_contact_per_year = 0.0;
+  for (auto policy : all_policies) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      const auto result = simulate_replicate(p, policy, seed, 0);
+      CHECK(result.counters.complaints == 0);
+      CHECK(result.counters.warnings == 0);
+      CHECK(result.counters.evictions == 0);
+      CHECK(result.summary[Metric::evictions] == 0.0);
+    }
+  }
+}
+
+TEST_CASE("landlords with unlimited tolerance never evict", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.behaviour.landlords.complaints_before_warning_mean = 1e12;
+  p.behaviour.landlords.complaints_before_warning_log_sd = 0.0;
+  for (auto policy : all_policies) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      const auto result = simulate_replicate(p, policy, seed, 0);
+      CHECK(result.counters.complaints > 0);  // disturbance still happens
+      CHECK(result.counters.evictions == 0);
+      for (const auto& spell : result.spells) CHECK_FALSE(is_eviction(spell.end_reason));  // no tenancy or move
+    }
+  }
+}
+
+TEST_CASE("a Housing First team without staff takes nobody in", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.teams.housing_first.fte_by_year = {{2014, 0.0}, {2015, 0.0}};
+  for (auto policy : {PolicyName::housing_first, PolicyName::mixed}) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      const auto result = simulate_replicate(p, policy, seed, 0);
+      CHECK(result.summary[Metric::entrants] == 0.0);
+      CHECK(count_spells(result, SpellType::housing_first_enrolment) == 0);
+      for (const auto& row : result.time_series) CHECK(row.housing_first_caseload == 0);
+    }
+  }
+}
+
+TEST_CASE("without inflow or housing loss the homeless count never rises", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.city.homelessness_inflow_per_year = 0.0;
+  p.population.intake_by_year.clear();
+  p.behaviour.disturbance.baseline_per_year = 0.0;
+  p.behaviour.disturbance.in_episode_per_week = 0.0;
+  p.behaviour.disturbance.visitor_episodes_per_homeless_contact_per_year = 0.0;
+  p.behaviour.life.voluntary_move_per_year = 0.0;
+  p.behaviour.spells.treatment_by_substance_level = {};
+  p.behaviour.spells.prison_by_substance_level = {};
+  for (auto policy : all_policies) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      const auto result = simulate_replicate(p, policy, seed, 0);
+      REQUIRE(result.time_series.size() > 10);
+      for (std::size_t i = 1; i < result.time_series.size(); ++i) {
+        CHECK(result.time_series[i].homeless_point_in_time <= result.time_series[i - 1].homeless_point_in_time);
+      }
+    }
+  }
+}
+
+TEST_CASE("the staircase policy has no Housing First team", "[unit][model][degenerate]") {
+  const auto result = simulate_replicate(small_city(), PolicyName::staircase, 1, 0);
+  CHECK(count_spells(result, SpellType::housing_first_enrolment) == 0);
+  CHECK(result.summary[Metric::entrants] == 12.0);  // the whole comparison cohort enters the staircase
+  for (const auto& cost : result.costs) {
+    if (cost.item == CostItemName::hf_team_fte_year) CHECK(cost.amount_nok == 0.0);
+  }
+}
+
+TEST_CASE("a team that does not rehouse ends follow-up at the first loss", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.teams.housing_first.rehouse_after_loss = false;
+  std::size_t losses_seen = 0;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const auto result = simulate_replicate(p, PolicyName::housing_first, seed, 0);
+    for (const auto& enrolment : result.spells) {
+      if (enrolment.type != SpellType::housing_first_enrolment) continue;
+      for (const auto& tenancy : result.spells) {
+        if (tenancy.person != enrolment.person || tenancy.type != SpellType::tenancy) continue;
+        if (!is_housing_loss(tenancy.end_reason)) continue;
+        if (tenancy.end_day <= enrolment.start_day || tenancy.end_day > enrolment.end_day) continue;
+        ++losses_seen;
+        CHECK(enrolment.end_day == tenancy.end_day);
+        CHECK(enrolment.end_reason == EndReason::discharged);
+      }
+    }
+    CHECK(result.counters.entrants > 0);
+  }
+  CHECK(losses_seen > 0);  // the rule was exercised
+}
+
+TEST_CASE("without secured rent, arrears alone end tenancies", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.behaviour.disturbance.baseline_per_year = 0.0;
+  p.behaviour.disturbance.in_episode_per_week = 0.0;
+  p.behaviour.disturbance.visitor_episodes_per_homeless_contact_per_year = 0.0;
+  p.welfare.rent_secured = false;
+  p.welfare.arrears_termination_per_year = 1.0;
+  std::uint64_t evictions = 0;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const auto result = simulate_replicate(p, PolicyName::housing_first, seed, 0);
+    CHECK(result.counters.complaints == 0);
+    evictions += result.counters.evictions;
+  }
+  CHECK(evictions > 0);
+}
