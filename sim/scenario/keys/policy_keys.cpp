@@ -1,0 +1,26 @@
+#include "sim/scenario/key_declaration.hpp"
+#include "sim/scenario/key_registry.hpp"
+#include "sim/scenario/keys/section_keys.hpp"
+
+namespace hsim::scenario::keys {
+
+void declare_policy_keys(KeyRegistry& keys) {
+  keys.add(HSIM_SCENARIO_KEY(policy.name)
+               .choice_descriptions({
+                   "ordinary services only: shelter, temporary accommodation, training flats, then an ordinary flat "
+                   "after the waiting list, earned step by step",
+                   "every programme entrant goes to the Housing First team: an ordinary flat quickly, no readiness "
+                   "demands, services follow the person",
+                   "a Housing First team with limited places (policy.mixed_hf_places) inside a staircase city",
+               })
+               .describe("Which service policy the city runs.")
+               .source("001:719-731"));
+  keys.add(HSIM_SCENARIO_KEY(policy.mixed_hf_places)
+               .at_most(100000)
+               .describe("Under `mixed`: the most programme entrants the HF team takes at once; 0 means its caseload "
+                         "cap.")
+               .assumption("Every Norwegian city ran a capped HF team inside ordinary services; 0 lets the cap follow "
+                           "team size"));
+}
+
+}  // namespace hsim::scenario::keys

@@ -1,0 +1,77 @@
+#include "sim/scenario/key_declaration.hpp"
+#include "sim/scenario/key_registry.hpp"
+#include "sim/scenario/keys/section_keys.hpp"
+
+namespace hsim::scenario::keys {
+
+void declare_teams_keys(KeyRegistry& keys) {
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.fte_by_year)
+               .required()
+               .at_most(1000)
+               .describe("Housing First team size (full-time equivalents) per calendar year; every year must lie "
+                         "inside the window.")
+               .source("001:1103-1111, 1336"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.caseload_per_fte)
+               .above(0)
+               .at_most(100)
+               .describe("Participants per full-time team member (the caseload cap).")
+               .source("001:1136-1144"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.visits_per_week)
+               .at_most(21)
+               .describe("Planned home visits per participant per week.")
+               .source("001:124; 003:209"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.extended_hours)
+               .describe("The team answers a duty phone outside office hours (Bergen 08-22 weekdays).")
+               .source("003:196"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.janitor)
+               .describe("The team has a janitor (repairs, lock changes, fast call-outs).")
+               .source("001:1105"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.rehouse_after_loss)
+               .describe("Participants who lose a flat are housed again (Bergen) rather than leaving the programme "
+                         "(Sandnes).")
+               .source("001:1898-1905"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.eviction_prevention_base_share)
+               .describe("Chance a planned termination is stopped by team work with no free capacity; with "
+                         "eviction_prevention_capacity_share at most 1.")
+               .assumption("Teams prevent many evictions (001:3096-3111; Drammen 22, 004:30) but no rate is "
+                           "reported; calibrated"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.eviction_prevention_capacity_share)
+               .describe("Extra chance of stopping a termination when the whole caseload is free.")
+               .assumption("Prevention needs time (daily contact in crises, 001:1849-1850); calibrated"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.managed_exit_share)
+               .describe("Share of evictions that go ahead which the team turns into a voluntary move, keeping "
+                         "municipal eligibility.")
+               .assumption("Practice is described (001:3031-3040) without a count"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.rehousing_delay_days)
+               .describe("Days between losing a flat and the start of the search for the next one.")
+               .assumption("A hostel or temporary spell may come in between (001:3074-3087); two months"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.crisis_contact_complaint_reduction_share)
+               .describe("While the team knows of a heavy-use period, complaints are this much rarer (tighter "
+                         "contact in crises).")
+               .assumption("Daily contact helps but does not always stop escalation (001:3058-3064); calibrated"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.discharge_after_unreached_days)
+               .describe("Participants leave the programme after this many days without contact.")
+               .assumption("Some accepted but could not be reached afterwards (001:3644-3647); one year"));
+
+  keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.fte)
+               .at_most(1000)
+               .describe("Staff of the ordinary housing-support service.")
+               .source("001:962-973"));
+  keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.caseload_per_fte)
+               .above(0)
+               .at_most(100)
+               .describe("Users per full-time worker in ordinary follow-up.")
+               .source("001:1134-1135"));
+  keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.visits_per_week)
+               .at_most(21)
+               .describe("Contacts per user per week in ordinary follow-up.")
+               .assumption("Daytime-only service with high caseloads (001:967-968); fortnightly to monthly"));
+  keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.office_hours_only)
+               .describe("Ordinary follow-up works office hours only.")
+               .source("001:967-968"));
+  keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.eviction_prevention_share)
+               .describe("Chance ordinary follow-up stops a planned termination.")
+               .assumption("About 10 % of NAV Laksevåg users lose housing (001:3690-3692); calibrated to that"));
+}
+
+}  // namespace hsim::scenario::keys
