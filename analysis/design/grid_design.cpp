@@ -27,8 +27,8 @@ std::uint64_t GridDesign::count_points(const std::vector<Parameter>& parameters,
                                        std::uint64_t limit) {
   std::uint64_t count = 1;
   for (const auto& parameter : parameters) {
-    const std::uint64_t levels = parameter.is_list() ? parameter.values.size()
-                                                     : (parameter.levels > 0 ? parameter.levels : default_levels);
+    const std::uint64_t levels =
+        parameter.is_list() ? parameter.values.size() : (parameter.levels > 0 ? parameter.levels : default_levels);
     if (levels == 0 || count > limit / levels) return 0;
     count *= levels;
   }

@@ -38,8 +38,7 @@ std::uint64_t KeyedPermutation::operator()(std::uint64_t index) const {
   return value;
 }
 
-LatinHypercubeDesign::LatinHypercubeDesign(std::vector<Parameter> parameters, std::uint64_t points,
-                                           std::uint64_t seed)
+LatinHypercubeDesign::LatinHypercubeDesign(std::vector<Parameter> parameters, std::uint64_t points, std::uint64_t seed)
     : parameters_(std::move(parameters)), points_(points), seed_(seed) {
   if (points_ == 0) throw std::invalid_argument("Latin hypercube with no points");
   for (std::size_t d = 0; d < parameters_.size(); ++d) permutations_.emplace_back(points_, seed_, d);

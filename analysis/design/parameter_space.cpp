@@ -9,7 +9,9 @@
 
 namespace hsim::analysis::design {
 
-double normal_cdf(double x) { return 0.5 * boost::math::erfc(-x / std::numbers::sqrt2); }
+double normal_cdf(double x) {
+  return 0.5 * boost::math::erfc(-x / std::numbers::sqrt2);
+}
 
 double normal_quantile(double p) {
   if (p <= 0.0) return -INFINITY;

@@ -10,8 +10,8 @@ namespace hsim::analysis::design {
 namespace {
 
 struct PrimitivePolynomial {
-  unsigned degree;                        // s
-  unsigned coefficients;                  // a
+  unsigned degree;                       // s
+  unsigned coefficients;                 // a
   std::array<std::uint32_t, 8> initial;  // m_1..m_s
 };
 
@@ -77,15 +77,14 @@ std::array<std::uint32_t, bits> direction_words(std::size_t dimension) {
 
 SobolSequence::SobolSequence(std::size_t dimensions, std::optional<std::uint64_t> shift_seed) {
   if (dimensions == 0 || dimensions > max_dimensions) {
-    throw std::invalid_argument("Sobol sequence: " + std::to_string(dimensions) +
-                                " dimensions, expected 1 to " + std::to_string(max_dimensions));
+    throw std::invalid_argument("Sobol sequence: " + std::to_string(dimensions) + " dimensions, expected 1 to " +
+                                std::to_string(max_dimensions));
   }
   directions_.reserve(dimensions);
   for (std::size_t d = 0; d < dimensions; ++d) directions_.push_back(direction_words(d));
   shifts_.assign(dimensions, 0);
   if (shift_seed) {
-    engine::RandomStream stream(
-        engine::StreamKey{*shift_seed, 0, 0, purpose_word(StreamPurpose::sobol_shift)});
+    engine::RandomStream stream(engine::StreamKey{*shift_seed, 0, 0, purpose_word(StreamPurpose::sobol_shift)});
     for (auto& shift : shifts_) shift = static_cast<std::uint32_t>(stream.next_u64() >> 32);
   }
 }

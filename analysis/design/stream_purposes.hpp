@@ -16,6 +16,8 @@ enum class StreamPurpose : std::uint64_t {
   analytic_coefficients = 0x5e0'0007,
 };
 
-constexpr std::uint64_t purpose_word(StreamPurpose purpose) { return static_cast<std::uint64_t>(purpose); }
+constexpr std::uint64_t purpose_word(StreamPurpose purpose) {
+  return static_cast<std::uint64_t>(purpose);
+}
 
 }  // namespace hsim::analysis::design

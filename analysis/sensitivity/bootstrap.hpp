@@ -8,7 +8,7 @@ namespace hsim::analysis::sensitivity {
 
 struct Estimate {
   double value = 0.0;
-  double low = 0.0;   // NaN without bootstrap resamples
+  double low = 0.0;  // NaN without bootstrap resamples
   double high = 0.0;
 };
 

@@ -12,9 +12,9 @@ namespace hsim::analysis::sensitivity {
 // One Morris (1991) trajectory in the unit cube: k + 1 points on a p-level grid, each moving one
 // factor by +-delta from the one before, factors in random order.
 struct MorrisTrajectory {
-  std::vector<double> start;           // unit coordinates of the first point
-  std::vector<std::size_t> order;      // factor moved at step s + 1
-  std::vector<int> direction;          // per factor: +1 or -1
+  std::vector<double> start;       // unit coordinates of the first point
+  std::vector<std::size_t> order;  // factor moved at step s + 1
+  std::vector<int> direction;      // per factor: +1 or -1
 };
 
 // r trajectories over p levels (p even, delta = p / (2 (p - 1))); point t (k + 1) + s is step s of

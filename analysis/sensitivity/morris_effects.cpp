@@ -47,7 +47,7 @@ std::vector<MorrisMeasures> estimate_morris_measures(const MorrisDesign& design,
   std::vector<std::vector<double>> mu(parameters), mu_star(parameters), sigma(parameters);
   for (std::size_t b = 0; b < bootstrap; ++b) {
     const std::vector<std::size_t> rows = bootstrap_rows(seed, b, static_cast<std::size_t>(r));
-    const Eigen::MatrixXd resampled = effects(rows, Eigen::placeholders::all);
+    const Eigen::MatrixXd resampled = effects(rows, Eigen::all);
     const Measures draw = measures_of(resampled);
     for (std::size_t i = 0; i < parameters; ++i) {
       mu[i].push_back(draw.mu[i]);

@@ -18,7 +18,6 @@ struct MorrisMeasures {
 // Elementary effects (change in output per unit-cube step delta) from outputs in the design's point
 // order, one set of measures per parameter; 95% percentile intervals by resampling trajectories.
 std::vector<MorrisMeasures> estimate_morris_measures(const MorrisDesign& design, const std::vector<double>& outputs,
-                                                     std::size_t parameters, std::size_t bootstrap,
-                                                     std::uint64_t seed);
+                                                     std::size_t parameters, std::size_t bootstrap, std::uint64_t seed);
 
 }  // namespace hsim::analysis::sensitivity

@@ -32,8 +32,9 @@ output::TableSchema indices_schema() {
            {"policy", "Policy."},
            {"metric", "Metric name."},
            {"parameter", "Parameter key; for second-order indices the two keys joined by ':'."},
-           {"index", "sobol: S1 (first order, Saltelli 2010), ST (total, Jansen 1999), S2 (second order); "
-                     "morris: mu, mu_star, sigma (of elementary effects per unit-cube step)."},
+           {"index",
+            "sobol: S1 (first order, Saltelli 2010), ST (total, Jansen 1999), S2 (second order); "
+            "morris: mu, mu_star, sigma (of elementary effects per unit-cube step)."},
            {"estimate", "Point estimate."},
            {"ci_low", "Lower end of the 95% bootstrap percentile interval (NA without bootstrap)."},
            {"ci_high", "Upper end of the 95% bootstrap percentile interval (NA without bootstrap)."}}};
@@ -122,8 +123,7 @@ std::string noise_note(const NoiseDecomposition& noise) {
 void append_row(std::string& rows, const char* method, const std::string& policy, const std::string& metric,
                 const std::string& parameter, const char* index, const Estimate& estimate) {
   rows += csv_line({std::string_view(method), std::string_view(policy), std::string_view(metric),
-                    std::string_view(parameter), std::string_view(index), estimate.value, estimate.low,
-                    estimate.high});
+                    std::string_view(parameter), std::string_view(index), estimate.value, estimate.low, estimate.high});
 }
 
 }  // namespace
@@ -139,8 +139,8 @@ void check_spec_for_method(const sweep::SweepSpec& spec, Method method, scenario
   if (method == Method::morris) {
     for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
       if (!spec.parameters[i].is_list()) continue;
-      diagnostics.add_found_expected(spec.parameter_origins[i], "parameters." + std::to_string(i),
-                                     "a list of values", "a range for Morris elementary effects");
+      diagnostics.add_found_expected(spec.parameter_origins[i], "parameters." + std::to_string(i), "a list of values",
+                                     "a range for Morris elementary effects");
     }
   }
 }
@@ -187,14 +187,15 @@ void run_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& 
       const auto& means = summaries.means[p * metrics.size() + m];
       const NoiseDecomposition noise =
           decompose_noise(means, summaries.sds[p * metrics.size() + m], static_cast<std::size_t>(spec.replicates));
-      variance_rows += csv_line({std::string_view(policy), std::string_view(metric),
-                                 static_cast<std::int64_t>(spec.replicates), noise.noise_variance,
-                                 noise.parameter_variance, noise.noise_share});
+      variance_rows +=
+          csv_line({std::string_view(policy), std::string_view(metric), static_cast<std::int64_t>(spec.replicates),
+                    noise.noise_variance, noise.parameter_variance, noise.noise_share});
 
       std::vector<std::size_t> ranking(k);
       std::iota(ranking.begin(), ranking.end(), std::size_t{0});
-      console << "\n" << method_name << ", policy " << policy << ", metric " << metric << " (" << design->size()
-              << " points x " << spec.replicates << " replicates)\n  " << noise_note(noise) << "\n";
+      console << "\n"
+              << method_name << ", policy " << policy << ", metric " << metric << " (" << design->size() << " points x "
+              << spec.replicates << " replicates)\n  " << noise_note(noise) << "\n";
       std::size_t width = 9;
       for (const auto& parameter : spec.parameters) width = std::max(width, parameter.key.size());
       char line[512];
@@ -209,9 +210,8 @@ void run_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& 
           append_row(index_rows, method_name, policy, metric,
                      spec.parameters[pair.first].key + ":" + spec.parameters[pair.second].key, "S2", pair.estimate);
         }
-        std::stable_sort(ranking.begin(), ranking.end(), [&](std::size_t a, std::size_t b) {
-          return indices.total[a].value > indices.total[b].value;
-        });
+        std::stable_sort(ranking.begin(), ranking.end(),
+                         [&](std::size_t a, std::size_t b) { return indices.total[a].value > indices.total[b].value; });
         std::snprintf(line, sizeof line, "  %-4s %-*s  %-28s %-28s\n", "rank", static_cast<int>(width), "parameter",
                       "ST total [95% CI]", "S1 first order [95% CI]");
         console << line;

@@ -17,8 +17,8 @@ enum class Method { morris, sobol };
 struct SensitivityOptions {
   sweep::RunOptions run;
   Method method = Method::sobol;
-  bool second_order = false;                // also when the spec asks for it
-  std::optional<std::size_t> bootstrap;     // overrides the spec
+  bool second_order = false;             // also when the spec asks for it
+  std::optional<std::size_t> bootstrap;  // overrides the spec
 };
 
 // Problems that make the spec unusable for the method (too many parameters for the Saltelli

@@ -46,9 +46,8 @@ PointEstimates point_estimates(const OutputMatrix& y, std::size_t k, bool second
 
 }  // namespace
 
-SobolIndices estimate_sobol_indices(const std::vector<double>& outputs, std::size_t parameters,
-                                    std::size_t base_rows, bool second_order, std::size_t bootstrap,
-                                    std::uint64_t seed) {
+SobolIndices estimate_sobol_indices(const std::vector<double>& outputs, std::size_t parameters, std::size_t base_rows,
+                                    bool second_order, std::size_t bootstrap, std::uint64_t seed) {
   const std::size_t stride = second_order ? 2 * parameters + 2 : parameters + 2;
   if (outputs.size() != base_rows * stride) throw std::invalid_argument("Sobol indices: wrong number of outputs");
   const Eigen::Map<const OutputMatrix> y(outputs.data(), static_cast<Eigen::Index>(base_rows),
@@ -60,7 +59,7 @@ SobolIndices estimate_sobol_indices(const std::vector<double>& outputs, std::siz
   std::vector<std::vector<double>> second_draws(estimates.second.size());
   for (std::size_t b = 0; b < bootstrap; ++b) {
     const std::vector<std::size_t> rows = bootstrap_rows(seed, b, base_rows);
-    const OutputMatrix resampled = y(rows, Eigen::placeholders::all);
+    const OutputMatrix resampled = y(rows, Eigen::all);
     const PointEstimates draw = point_estimates(resampled, parameters, second_order);
     for (std::size_t i = 0; i < parameters; ++i) {
       first_draws[i].push_back(draw.first[i]);

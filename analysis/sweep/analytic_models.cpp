@@ -18,7 +18,11 @@ AnalyticModel::AnalyticModel(std::size_t inputs, AnalyticOptions options) : inpu
 
 std::vector<std::string> AnalyticModel::required_parameters() const {
   std::vector<std::string> names;
-  for (std::size_t i = 1; i <= inputs_; ++i) names.push_back("x" + std::to_string(i));
+  for (std::size_t i = 1; i <= inputs_; ++i) {
+    std::string name("x");  // built piecewise: GCC 12 warns falsely on "x" + std::string
+    name += std::to_string(i);
+    names.push_back(std::move(name));
+  }
   return names;
 }
 
@@ -40,8 +44,7 @@ std::vector<double> AnalyticModel::evaluate(const std::vector<double>& parameter
   return {y};
 }
 
-IshigamiModel::IshigamiModel(double a, double b, AnalyticOptions options)
-    : AnalyticModel(3, options), a_(a), b_(b) {}
+IshigamiModel::IshigamiModel(double a, double b, AnalyticOptions options) : AnalyticModel(3, options), a_(a), b_(b) {}
 
 double IshigamiModel::function(const std::vector<double>& x) const {
   const double sin_x2 = std::sin(x[1]);
@@ -84,7 +87,7 @@ double GFunctionModel::function(const std::vector<double>& x) const {
 namespace {
 std::vector<double> g_partial_variances(const std::vector<double>& a) {
   std::vector<double> v;
-  for (double ai : a) v.push_back(1.0 / (3.0 * (1.0 + ai) * (1.0 + ai)));
+  for (double coefficient : a) v.push_back(1.0 / (3.0 * (1.0 + coefficient) * (1.0 + coefficient)));
   return v;
 }
 double g_total_variance(const std::vector<double>& v) {

@@ -1,12 +1,11 @@
 #include "analysis/sweep/append_file.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
 #include <string>
+#include <unistd.h>
 
 namespace hsim::analysis::sweep {
 namespace {

@@ -23,7 +23,8 @@ void check_option_keys(const SweepSpec& spec, const std::vector<std::string>& al
   }
 }
 
-double real_option(const SweepSpec& spec, const std::string& key, double fallback, double low, Diagnostics& diagnostics) {
+double real_option(const SweepSpec& spec, const std::string& key, double fallback, double low,
+                   Diagnostics& diagnostics) {
   const RawNode* node = spec.model_options.find(key);
   if (node == nullptr) return fallback;
   if (node->kind == RawNode::Kind::scalar && !node->quoted) {
@@ -120,8 +121,7 @@ void check_against(const SweepSpec& spec, const PointEvaluator& evaluator, Diagn
                                        [&](const design::Parameter& p) { return p.key == name; });
       if (!present) {
         diagnostics.add_found_expected(spec.parameters_origin, "parameters", "no parameter '" + name + "'",
-                                       "every input of " + spec.model + ": " +
-                                           scenario::join_alternatives(required));
+                                       "every input of " + spec.model + ": " + scenario::join_alternatives(required));
       }
     }
   }
@@ -129,7 +129,8 @@ void check_against(const SweepSpec& spec, const PointEvaluator& evaluator, Diagn
   for (std::size_t i = 0; i < spec.metrics.size(); ++i) {
     if (std::find(metrics.begin(), metrics.end(), spec.metrics[i]) != metrics.end()) continue;
     std::string expected = "one of " + scenario::join_alternatives(metrics);
-    if (const auto near = scenario::nearest_name(spec.metrics[i], metrics)) expected += " (did you mean '" + *near + "'?)";
+    if (const auto near = scenario::nearest_name(spec.metrics[i], metrics))
+      expected += " (did you mean '" + *near + "'?)";
     diagnostics.add_found_expected(spec.metric_origins[i], "metrics." + std::to_string(i),
                                    "unknown metric '" + spec.metrics[i] + "'", expected);
   }
@@ -154,8 +155,8 @@ class ReorderingEvaluator : public PointEvaluator {
       : inner_(std::move(inner)), spec_index_of_input_(std::move(spec_index_of_input)) {}
   std::vector<std::string> metric_names() const override { return inner_->metric_names(); }
   std::vector<std::string> known_policies() const override { return inner_->known_policies(); }
-  std::vector<double> evaluate(const std::vector<double>& parameter_values, std::uint64_t seed,
-                               std::uint64_t replicate, const std::string& policy) const override {
+  std::vector<double> evaluate(const std::vector<double>& parameter_values, std::uint64_t seed, std::uint64_t replicate,
+                               const std::string& policy) const override {
     std::vector<double> ordered(spec_index_of_input_.size());
     for (std::size_t i = 0; i < ordered.size(); ++i) ordered[i] = parameter_values[spec_index_of_input_[i]];
     return inner_->evaluate(ordered, seed, replicate, policy);
@@ -185,7 +186,8 @@ std::unique_ptr<PointEvaluator> EvaluatorRegistry::make(const SweepSpec& spec, D
     if (spec.model == city_model_name) {
       diagnostics.add(spec.model_origin, "model",
                       "found 'city', but the city model is not available to sweeps yet (its adapter is not wired "
-                      "in); expected one of " + scenario::join_alternatives(names));
+                      "in); expected one of " +
+                          scenario::join_alternatives(names));
       return nullptr;
     }
     std::string expected = "one of " + scenario::join_alternatives(names);

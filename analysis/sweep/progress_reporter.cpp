@@ -1,9 +1,8 @@
 #include "analysis/sweep/progress_reporter.hpp"
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
+#include <unistd.h>
 
 namespace hsim::analysis::sweep {
 
@@ -80,8 +79,8 @@ void ProgressReporter::draw(bool final_report) {
       out_ << " ETA " << format_duration(left) << "   ";
     }
   } else {
-    out_ << label_ << ": " << numbers << (final_report ? " done in " + format_duration(elapsed)
-                                                       : ", about " + format_duration(left) + " left")
+    out_ << label_ << ": " << numbers
+         << (final_report ? " done in " + format_duration(elapsed) : ", about " + format_duration(left) + " left")
          << '\n';
   }
   out_.flush();

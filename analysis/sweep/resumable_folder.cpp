@@ -40,7 +40,9 @@ ResumableFolder::ResumableFolder(fs::path target, std::string fingerprint, bool 
   fs::create_directory(work_);
 }
 
-void ResumableFolder::mark_initialized() { write_file_synced(work_ / fingerprint_file_name, fingerprint_); }
+void ResumableFolder::mark_initialized() {
+  write_file_synced(work_ / fingerprint_file_name, fingerprint_);
+}
 
 void ResumableFolder::commit(const std::vector<std::string>& bookkeeping_files) {
   if (fs::exists(target_)) {

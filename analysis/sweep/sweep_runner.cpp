@@ -80,8 +80,9 @@ std::pair<JournalEntry, std::uint64_t> last_usable_entry(const fs::path& journal
     if (best && *points < best->first.points_done) continue;
     best = std::make_pair(JournalEntry{*points, *results, *aggregated}, static_cast<std::uint64_t>(start));
   }
-  if (!best) throw std::runtime_error("the journal of the unfinished run in " + journal.parent_path().string() +
-                                      " has no usable entry; pass --overwrite to start again");
+  if (!best)
+    throw std::runtime_error("the journal of the unfinished run in " + journal.parent_path().string() +
+                             " has no usable entry; pass --overwrite to start again");
   return *best;
 }
 
@@ -153,9 +154,9 @@ EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& e
   const auto started = std::chrono::steady_clock::now();
   if (!folder.resuming()) initialize_folder(spec, design, folder);
 
-  const auto [entry, journal_bytes] = last_usable_entry(
-      folder.file(journal_file_name), file_size_or_zero(folder.file("results.csv")),
-      file_size_or_zero(folder.file("aggregated.csv")));
+  const auto [entry, journal_bytes] =
+      last_usable_entry(folder.file(journal_file_name), file_size_or_zero(folder.file("results.csv")),
+                        file_size_or_zero(folder.file("aggregated.csv")));
   AppendFile results(folder.file("results.csv"), entry.results_bytes);
   AppendFile aggregated(folder.file("aggregated.csv"), entry.aggregated_bytes);
   AppendFile journal(folder.file(journal_file_name), journal_bytes);
@@ -218,8 +219,8 @@ EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& e
         const Interval interval = mean_interval(statistics);
         const double sd = statistics.count() > 1 ? std::sqrt(statistics.variance()) : NAN;
         aggregated_rows += csv_line({static_cast<std::int64_t>(point), std::string_view(spec.policies[p]),
-                                     std::string_view(metric_names[m]), interval.mean, sd, interval.low,
-                                     interval.high, static_cast<std::int64_t>(statistics.count())});
+                                     std::string_view(metric_names[m]), interval.mean, sd, interval.low, interval.high,
+                                     static_cast<std::int64_t>(statistics.count())});
       }
     }
     results.append(result_rows);

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/design/grid_design.hpp"
 #include "sim/scenario/nearest_name.hpp"
 #include "sim/scenario/strict_scalar.hpp"
 
@@ -15,15 +16,14 @@ using scenario::describe_found;
 using scenario::Diagnostics;
 using scenario::RawNode;
 
-const std::vector<std::string> top_level_keys{"model",    "base_scenario", "parameters", "design",
-                                              "replicates", "metrics",     "policies",   "seed",
-                                              "sensitivity", "model_options"};
+const std::vector<std::string> top_level_keys{"model",   "base_scenario", "parameters", "design",      "replicates",
+                                              "metrics", "policies",      "seed",       "sensitivity", "model_options"};
 const std::vector<std::string> parameter_keys{"key", "range", "values", "distribution", "mean", "sd", "levels"};
 const std::vector<std::string> design_keys{"type", "points", "levels", "shift"};
 const std::vector<std::string> design_types{"grid", "latin_hypercube", "sobol_sequence"};
 const std::vector<std::string> distribution_names{"uniform", "normal", "log_uniform"};
-const std::vector<std::string> sensitivity_keys{"samples", "trajectories", "levels", "bootstrap", "second_order",
-                                                "shift"};
+const std::vector<std::string> sensitivity_keys{"samples",   "trajectories", "levels",
+                                                "bootstrap", "second_order", "shift"};
 
 std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
@@ -67,8 +67,7 @@ class SpecReader {
 
   std::optional<std::int64_t> integer(const RawNode& node, const std::string& path, std::int64_t low,
                                       std::int64_t high) {
-    const std::string expected =
-        "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+    const std::string expected = "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
     if (node.kind != RawNode::Kind::scalar || node.quoted) {
       fail(node.origin, path, describe_found(node), expected);
       return std::nullopt;
@@ -182,8 +181,8 @@ std::optional<design::Parameter> read_parameter(SpecReader& reader, const RawNod
     const auto high = reader.real(range->items[1], path + ".range.1");
     if (!low || !high) return std::nullopt;
     if (!(*low < *high)) {
-      reader.fail(range->origin, path + ".range",
-                  "[" + range->items[0].text + ", " + range->items[1].text + "]", "low < high");
+      reader.fail(range->origin, path + ".range", "[" + range->items[0].text + ", " + range->items[1].text + "]",
+                  "low < high");
       return std::nullopt;
     }
     parameter.low = *low;
@@ -287,8 +286,8 @@ std::optional<DesignSpec> read_design(SpecReader& reader, const RawNode& node) {
     }
   } else if (points == nullptr) {
     reader.fail(node.origin, "design.points", "nothing", "the number of design points");
-  } else if (const auto count = reader.integer(*points, "design.points", 1,
-                                               static_cast<std::int64_t>(max_design_points))) {
+  } else if (const auto count =
+                 reader.integer(*points, "design.points", 1, static_cast<std::int64_t>(max_design_points))) {
     design.points = static_cast<std::uint64_t>(*count);
   }
   if (const RawNode* levels = node.find("levels")) {
@@ -348,8 +347,7 @@ void read_sensitivity(SpecReader& reader, const RawNode& node, SensitivitySpec& 
 
 }  // namespace
 
-std::optional<SweepSpec> parse_sweep_spec(const std::string& text, const std::string& where,
-                                          Diagnostics& diagnostics) {
+std::optional<SweepSpec> parse_sweep_spec(const std::string& text, const std::string& where, Diagnostics& diagnostics) {
   const auto root = scenario::parse_yaml_text(text, where, diagnostics);
   if (!root || !diagnostics.empty()) return std::nullopt;
   SpecReader reader(diagnostics);
@@ -405,7 +403,8 @@ std::optional<SweepSpec> parse_sweep_spec(const std::string& text, const std::st
       spec.replicates = static_cast<std::uint64_t>(*count);
     }
   }
-  if (const RawNode* metrics = root->find("metrics")) reader.name_list(*metrics, "metrics", spec.metrics, spec.metric_origins);
+  if (const RawNode* metrics = root->find("metrics"))
+    reader.name_list(*metrics, "metrics", spec.metrics, spec.metric_origins);
   if (const RawNode* policies = root->find("policies")) {
     reader.name_list(*policies, "policies", spec.policies, spec.policy_origins);
   } else {
@@ -422,6 +421,11 @@ std::optional<SweepSpec> parse_sweep_spec(const std::string& text, const std::st
   } else {
     spec.model_options.kind = RawNode::Kind::mapping;
     spec.model_options.origin = root->origin;
+  }
+  if (reader.ok() && spec.design && spec.design->type == DesignType::grid &&
+      design::GridDesign::count_points(spec.parameters, spec.design->levels, max_design_points) == 0) {
+    reader.fail(spec.design->origin, "design", "a grid of more than " + std::to_string(max_design_points) + " points",
+                "fewer levels or parameters");
   }
   if (!reader.ok()) return std::nullopt;
   return spec;

@@ -20,19 +20,19 @@ enum class DesignType { grid, latin_hypercube, sobol_sequence };
 
 struct DesignSpec {
   DesignType type = DesignType::sobol_sequence;
-  std::uint64_t points = 0;    // latin_hypercube, sobol_sequence
-  std::size_t levels = 3;      // grid: default levels of a range parameter
-  bool shift = false;          // sobol_sequence: random digital shift keyed by the seed
+  std::uint64_t points = 0;  // latin_hypercube, sobol_sequence
+  std::size_t levels = 3;    // grid: default levels of a range parameter
+  bool shift = false;        // sobol_sequence: random digital shift keyed by the seed
   scenario::Origin origin;
 };
 
 struct SensitivitySpec {
-  std::uint64_t samples = 1024;   // Sobol: base rows N of the Saltelli matrices
+  std::uint64_t samples = 1024;     // Sobol: base rows N of the Saltelli matrices
   std::uint64_t trajectories = 20;  // Morris: r
-  std::size_t levels = 4;         // Morris: p (even)
-  std::size_t bootstrap = 200;    // resamples for the confidence intervals
+  std::size_t levels = 4;           // Morris: p (even)
+  std::size_t bootstrap = 200;      // resamples for the confidence intervals
   bool second_order = false;
-  bool shift = false;             // digital shift of the Saltelli sequence
+  bool shift = false;  // digital shift of the Saltelli sequence
 };
 
 struct SweepSpec {

@@ -6,7 +6,8 @@
 namespace hsim::analysis::sweep {
 
 output::TableSchema points_schema(const std::vector<std::string>& parameter_keys) {
-  output::TableSchema schema{"points.csv", "One row per design point with the value of every varied parameter.",
+  output::TableSchema schema{"points.csv",
+                             "One row per design point with the value of every varied parameter.",
                              {{"point", "Design point index, from 0."}}};
   for (const auto& key : parameter_keys) schema.columns.push_back({key, "Value of the parameter " + key + "."});
   return schema;
