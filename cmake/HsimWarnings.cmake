@@ -3,6 +3,11 @@ add_library(hsim_build_settings INTERFACE)
 target_compile_options(hsim_build_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
   -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  # GCC 12 reports -Wrestrict and -Wmaybe-uninitialized inside libstdc++'s std::string and std::optional
+  # at -O2 (GCC bugs 105329 and 105562); they are false positives there and would break -Werror builds.
+  target_compile_options(hsim_build_settings INTERFACE -Wno-restrict -Wno-maybe-uninitialized)
+endif()
 if(HSIM_WERROR)
   target_compile_options(hsim_build_settings INTERFACE -Werror)
 endif()

@@ -2,13 +2,36 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
+#include "sim/cli/command.hpp"
+#include "sim/cli/command_outputs.hpp"
+#include "sim/cli/command_params.hpp"
+#include "sim/cli/command_run.hpp"
+#include "sim/cli/command_sensitivity.hpp"
+#include "sim/cli/command_sweep.hpp"
+#include "sim/cli/command_validate.hpp"
 #include "sim/cli/exit_codes.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
   app.require_subcommand(0, 1);
+
+  std::string command_line = "hsim";
+  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
+
+  // Each subcommand registers itself here; the order is the order of `hsim --help`.
+  std::vector<hsim::cli::Command> commands;
+  commands.push_back(hsim::cli::add_run_command(app, command_line));
+  commands.push_back(hsim::cli::add_compare_command(app, command_line));
+  commands.push_back(hsim::cli::add_validate_command(app));
+  commands.push_back(hsim::cli::add_params_command(app));
+  commands.push_back(hsim::cli::add_outputs_command(app));
+  commands.push_back(hsim::cli::add_sweep_command(app, command_line));
+  commands.push_back(hsim::cli::add_sensitivity_command(app, command_line));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -17,8 +40,16 @@ int main(int argc, char** argv) {
     app.exit(error);
     return hsim::cli::exit_bad_input;
   }
-  if (app.get_subcommands().empty()) {
-    std::cout << app.help();
+  for (const auto& command : commands) {
+    if (command.parser->parsed()) {
+      try {
+        return command.action();
+      } catch (const std::exception& error) {
+        std::cerr << "hsim " << command.parser->get_name() << ": error: " << error.what() << '\n';
+        return hsim::cli::exit_failure;
+      }
+    }
   }
+  std::cout << app.help();
   return hsim::cli::exit_ok;
 }
