@@ -81,6 +81,7 @@ std::string format_scenarios_table(const std::string& title, const std::vector<S
   std::string header = show_scenario ? pad("scenario", scenario_width) + "  " : "";
   header += pad("metric", metric_width);
   for (std::size_t i = 0; i < columns.size(); ++i) header += "  " + pad(columns[i], widths[i]);
+  while (!header.empty() && header.back() == ' ') header.pop_back();
   out += header + "\n" + std::string(header.size(), '-') + "\n";
   std::string previous_scenario;
   for (const auto& [scenario, metric] : lines) {
