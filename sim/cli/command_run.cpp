@@ -20,11 +20,18 @@ namespace hsim::cli {
 namespace {
 
 // The metrics the console table shows; summary.csv has them all.
-const std::vector<std::string> headline_metrics{
-    "entrants",         "in_ordinary_housing_share", "still_in_first_flat_share",
-    "ever_lost_housing_share", "evictions",           "evictions_prevented",
-    "days_to_housing_mean",    "stably_housed_days_share", "tenure_survival_12m",
-    "cost_per_person_year_nok", "cost_total_nok",        "cost_per_extra_stable_day_nok"};
+const std::vector<std::string> headline_metrics{"entrants",
+                                                "in_ordinary_housing_share",
+                                                "still_in_first_flat_share",
+                                                "ever_lost_housing_share",
+                                                "evictions",
+                                                "evictions_prevented",
+                                                "days_to_housing_mean",
+                                                "stably_housed_days_share",
+                                                "tenure_survival_12m",
+                                                "cost_per_person_year_nok",
+                                                "cost_total_nok",
+                                                "cost_per_extra_stable_day_nok"};
 
 struct ExperimentOptions {
   std::vector<std::string> scenario_files;
@@ -81,9 +88,11 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
 
   std::vector<std::filesystem::path> folders;
   for (const auto& scenario : scenarios) {
-    std::filesystem::path folder = options.out.empty() ? std::filesystem::path("runs") / (scenario.name() + "-" + command_name)
-                                                       : std::filesystem::path(options.out);
-    if (scenarios.size() > 1) folder = (options.out.empty() ? folder.parent_path() / command_name : folder) / scenario.name();
+    std::filesystem::path folder = options.out.empty()
+                                       ? std::filesystem::path("runs") / (scenario.name() + "-" + command_name)
+                                       : std::filesystem::path(options.out);
+    if (scenarios.size() > 1)
+      folder = (options.out.empty() ? folder.parent_path() / command_name : folder) / scenario.name();
     if (std::filesystem::exists(folder) && !options.overwrite) {
       std::cerr << "hsim " << command_name << ": error: output folder " << folder.string()
                 << " already exists; choose another --out or pass --overwrite\n";
@@ -123,8 +132,8 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
       std::cerr << scenario.name() << ": results in " << folders[i].string() << '\n';
       all_rows.push_back({scenario.name(), summary.rows()});
     } catch (const std::invalid_argument& error) {
-      std::cerr << "hsim " << command_name << ": error: " << scenario.files().front().string() << ": "
-                << error.what() << '\n';
+      std::cerr << "hsim " << command_name << ": error: " << scenario.files().front().string() << ": " << error.what()
+                << '\n';
       return exit_bad_input;
     } catch (const output::OutputExistsError& error) {
       std::cerr << "hsim " << command_name << ": error: " << error.what() << '\n';
@@ -159,23 +168,26 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
   options->command_line = command_line;
   options->policy_names = {"staircase", "housing_first"};
   auto* command = app.add_subcommand(
-      "compare", "Run scenarios under two or more policies on the same people (common random numbers) and report "
-                 "paired differences");
+      "compare",
+      "Run scenarios under two or more policies on the same people (common random numbers) and report "
+      "paired differences");
   command->add_option("scenarios", options->scenario_files, "Scenario files")->required()->check(CLI::ExistingFile);
   command->add_option("--policies", options->policy_names, "Policies, the first is the baseline")
       ->delimiter(',')
       ->check(CLI::IsMember(policy_spellings()));
-  command->add_option("--wtp", options->willingness_to_pay,
-                      "Willingness to pay per extra day stably housed, NOK (repeatable): writes ceac.csv")
+  command
+      ->add_option("--wtp", options->willingness_to_pay,
+                   "Willingness to pay per extra day stably housed, NOK (repeatable): writes ceac.csv")
       ->check(CLI::NonNegativeNumber);
   add_common_options(*command, *options);
-  return {command, [options] {
-            if (options->policy_names.size() < 2) {
-              std::cerr << "hsim compare: error: --policies needs at least two policies, e.g. staircase,housing_first\n";
-              return exit_bad_input;
-            }
-            return run_experiments(*options, "compare");
-          }};
+  return {
+      command, [options] {
+        if (options->policy_names.size() < 2) {
+          std::cerr << "hsim compare: error: --policies needs at least two policies, e.g. staircase,housing_first\n";
+          return exit_bad_input;
+        }
+        return run_experiments(*options, "compare");
+      }};
 }
 
 }  // namespace hsim::cli

@@ -277,31 +277,25 @@ void CityModel::appear(Person& p, EventContext& context) {
 void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
   const auto& b = parameters_.behaviour;
   const double now = context.now();
+  // A severity level moves one step up or down, with probability proportional to each rate.
+  auto step_severity = [&](const SeverityChain& chain, auto& level, double& since, auto& days_at, auto which) {
+    days_at[level] += std::max(0.0, now - std::max(0.0, since));
+    since = now;
+    const double total = leaving_rate_per_year(chain, level);
+    const double up = worsening_rate_per_year(chain, level);
+    if (engine::uniform01(streams_[p.id].clock[which]) * total < up) {
+      ++level;
+    } else {
+      --level;
+    }
+  };
   switch (clock) {
-    case clock_substance: {
-      p.days_at_substance[p.substance] += std::max(0.0, now - std::max(0.0, p.substance_since));
-      p.substance_since = now;
-      const double total = leaving_rate_per_year(b.substance_use, p.substance);
-      const double up = worsening_rate_per_year(b.substance_use, p.substance);
-      if (engine::uniform01(streams_[p.id].clock[clock]) * total < up) {
-        ++p.substance;
-      } else {
-        --p.substance;
-      }
+    case clock_substance:
+      step_severity(b.substance_use, p.substance, p.substance_since, p.days_at_substance, clock);
       break;
-    }
-    case clock_mental: {
-      p.days_at_mental[p.mental] += std::max(0.0, now - std::max(0.0, p.mental_since));
-      p.mental_since = now;
-      const double total = leaving_rate_per_year(b.mental_health, p.mental);
-      const double up = worsening_rate_per_year(b.mental_health, p.mental);
-      if (engine::uniform01(streams_[p.id].clock[clock]) * total < up) {
-        ++p.mental;
-      } else {
-        --p.mental;
-      }
+    case clock_mental:
+      step_severity(b.mental_health, p.mental, p.mental_since, p.days_at_mental, clock);
       break;
-    }
     case clock_heavy_use: {
       const double days = engine::exponential(streams_[p.id].heavy_use_duration, b.episodes.heavy_use_mean_days);
       p.in_heavy_use = true;

@@ -89,7 +89,8 @@ std::string format_scenarios_table(const std::string& title, const std::vector<S
     if (show_scenario) line = pad(scenario == previous_scenario ? "" : scenario, scenario_width) + "  ";
     previous_scenario = scenario;
     line += pad(metric, metric_width);
-    for (std::size_t i = 0; i < columns.size(); ++i) line += "  " + pad(cells[{scenario, metric, columns[i]}], widths[i]);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      line += "  " + pad(cells[{scenario, metric, columns[i]}], widths[i]);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }

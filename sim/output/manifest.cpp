@@ -1,12 +1,12 @@
 #include "sim/output/manifest.hpp"
 
-#include <boost/version.hpp>
 #include <CLI/Version.hpp>
 #include <Eigen/Core>
+#include <boost/version.hpp>
 #include <nlohmann/json.hpp>
-#include <oneapi/tbb/version.h>
 
 #include <fstream>
+#include <oneapi/tbb/version.h>
 #include <stdexcept>
 
 namespace hsim::output {

@@ -1,8 +1,7 @@
 #include "sim/output/run_folder.hpp"
 
-#include <unistd.h>
-
 #include <system_error>
+#include <unistd.h>
 
 namespace hsim::output {
 

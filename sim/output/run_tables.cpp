@@ -31,15 +31,17 @@ const TableSchema& people_schema() {
        {"policy", "Policy the replicate ran under"},
        {"person", "Person id; the same id is the same person under every policy (common random numbers)"},
        {"cohort", "1 if referred to the programme (the comparison cohort under staircase), else 0"},
-       {"entry_route", "How the person entered: street_or_friends, temporary_accommodation, treatment_discharge, "
-                       "prison_release, risk_of_eviction, or city_inflow for the city's homeless pool"},
+       {"entry_route",
+        "How the person entered: street_or_friends, temporary_accommodation, treatment_discharge, "
+        "prison_release, risk_of_eviction, or city_inflow for the city's homeless pool"},
        {"referral_day", "Day of referral to the programme (cohort only; NA otherwise)"},
        {"entry_day", "Day the person entered the programme (NA if never)"},
        {"age_years", "Age when entering the model"},
        {"female", "1 if female"},
-       {"spell_type", "street_or_friends, shelter, temporary_accommodation, training_flat, own_flat, treatment, "
-                      "prison (location spells, never overlapping), or tenancy, housing_first_enrolment, "
-                      "ordinary_follow_up_enrolment, waiting_list (running alongside)"},
+       {"spell_type",
+        "street_or_friends, shelter, temporary_accommodation, training_flat, own_flat, treatment, "
+        "prison (location spells, never overlapping), or tenancy, housing_first_enrolment, "
+        "ordinary_follow_up_enrolment, waiting_list (running alongside)"},
        {"start_day", "First day of the spell"},
        {"end_day", "Day the spell ended (end of the run when ongoing)"},
        {"end_reason", "Why it ended (ongoing when still open at the end of the run)"},
@@ -59,8 +61,9 @@ const TableSchema& timeseries_schema() {
        {"policy", "Policy"},
        {"day", "Census day since window.start_date"},
        {"pool_scale", "Multiply city-pool counts by this for full scale"},
-       {"homeless_point_in_time", "Homeless by the broad Norwegian definition: street or friends, shelter, "
-                                  "temporary accommodation, training flat, institution stay without a tenancy"},
+       {"homeless_point_in_time",
+        "Homeless by the broad Norwegian definition: street or friends, shelter, "
+        "temporary accommodation, training flat, institution stay without a tenancy"},
        {"street_or_friends", "People sleeping rough or staying with friends"},
        {"shelter", "People in a night shelter or hostel"},
        {"temporary_accommodation", "People in temporary accommodation"},
@@ -112,7 +115,9 @@ RunTableWriter::RunTableWriter(const std::filesystem::path& folder, PeopleRows p
 
 namespace {
 
-double day_or_missing(double day) { return day < 0.0 ? std::numeric_limits<double>::quiet_NaN() : day; }
+double day_or_missing(double day) {
+  return day < 0.0 ? std::numeric_limits<double>::quiet_NaN() : day;
+}
 
 bool is_flat_spell(model::SpellType type) {
   return type == model::SpellType::tenancy || type == model::SpellType::own_flat;
@@ -139,14 +144,14 @@ void RunTableWriter::on_replicate(std::size_t replicate, const std::vector<model
       }
     }
     for (const CensusRow& row : result.time_series) {
-      timeseries_.writer->write_row(
-          {rep, policy, row.day, result.pool_scale, std::int64_t{row.homeless_point_in_time},
-           std::int64_t{row.street_or_friends}, std::int64_t{row.shelter}, std::int64_t{row.temporary_accommodation},
-           std::int64_t{row.training_flat}, std::int64_t{row.own_flat}, std::int64_t{row.treatment},
-           std::int64_t{row.prison}, std::int64_t{row.tenancies}, std::int64_t{row.waiting_list_length},
-           std::int64_t{row.housing_first_caseload}, std::int64_t{row.housing_first_capacity},
-           std::int64_t{row.ordinary_follow_up_caseload}, std::int64_t{row.cohort_entered},
-           std::int64_t{row.cohort_in_ordinary_housing}});
+      timeseries_.writer->write_row({rep, policy, row.day, result.pool_scale, std::int64_t{row.homeless_point_in_time},
+                                     std::int64_t{row.street_or_friends}, std::int64_t{row.shelter},
+                                     std::int64_t{row.temporary_accommodation}, std::int64_t{row.training_flat},
+                                     std::int64_t{row.own_flat}, std::int64_t{row.treatment}, std::int64_t{row.prison},
+                                     std::int64_t{row.tenancies}, std::int64_t{row.waiting_list_length},
+                                     std::int64_t{row.housing_first_caseload}, std::int64_t{row.housing_first_capacity},
+                                     std::int64_t{row.ordinary_follow_up_caseload}, std::int64_t{row.cohort_entered},
+                                     std::int64_t{row.cohort_in_ordinary_housing}});
     }
     for (const model::CostRecord& cost : result.costs) {
       costs_.writer->write_row({rep, policy, model::to_string(cost.group), model::to_string(cost.item),
@@ -166,8 +171,8 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<anal
   std::ofstream out(file);
   CsvWriter writer(out, summary_schema());
   for (const auto& row : rows) {
-    writer.write_row({std::string_view(row.metric), std::string_view(row.policy), row.interval.mean,
-                      row.interval.low, row.interval.high, static_cast<std::int64_t>(row.interval.replicates)});
+    writer.write_row({std::string_view(row.metric), std::string_view(row.policy), row.interval.mean, row.interval.low,
+                      row.interval.high, static_cast<std::int64_t>(row.interval.replicates)});
   }
   out.flush();
   if (!out) throw std::runtime_error("could not write " + file.string());
