@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "analysis/sweep/city_evaluator.hpp"
 #include "analysis/sweep/evaluator_registry.hpp"
 #include "analysis/sweep/sweep_runner.hpp"
 #include "sim/cli/exit_codes.hpp"
@@ -53,11 +54,9 @@ int run_sweep_command(const SweepCommandOptions& options, const std::string& com
   return exit_ok;
 }
 
-// The models `model:` may name. The city adapter joins here with
-// registry.add(analysis::sweep::city_model_name, factory), where the factory loads spec.base_scenario and
-// returns an evaluator that applies each point as `--set key.path=value` overrides.
+// The models `model:` may name: the analytic test functions and the city (analysis/sweep/city_evaluator.hpp).
 analysis::sweep::EvaluatorRegistry sweep_models() {
-  return analysis::sweep::default_evaluator_registry();
+  return analysis::sweep::evaluator_registry_with_city();
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "sim/cli/command.hpp"
+#include "sim/cli/command_calibrate.hpp"
+#include "sim/cli/command_fit.hpp"
 #include "sim/cli/command_outputs.hpp"
 #include "sim/cli/command_params.hpp"
 #include "sim/cli/command_run.hpp"
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_outputs_command(app));
   commands.push_back(hsim::cli::add_sweep_command(app, command_line));
   commands.push_back(hsim::cli::add_sensitivity_command(app, command_line));
+  commands.push_back(hsim::cli::add_fit_command(app));
+  commands.push_back(hsim::cli::add_calibrate_command(app, command_line));
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,69 @@
+#pragma once
+
+// Fits parameters by minimising an objective (the chi-square of the fit table): the best of a Halton
+// start design, then NLopt's BOBYQA within bounds; then estimates each parameter's standard error from a central
+// finite-difference Hessian of the objective: for a deviance D = -2 log L + const, the covariance is 2 H^-1.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analysis/calibration/calibration_targets.hpp"
+#include "analysis/calibration/target_simulation.hpp"
+
+namespace hsim::analysis::calibration {
+
+struct CalibrationParameter {
+  std::string key;  // scenario key path, set with `--set key=value`
+  double lower = 0.0;
+  double upper = 1.0;
+  double start = 0.5;
+};
+
+// The behaviour parameters fitted when none are named, with bounds; start values come from the
+// scenario.
+[[nodiscard]] std::vector<CalibrationParameter> default_calibration_parameters();
+
+struct CalibrationOptions {
+  std::size_t max_evaluations = 60;                  // start design and optimiser together; the Hessian adds 2p^2 + 1
+  std::size_t start_design_points = 12;              // Halton points tried before the local optimiser (at most half)
+  double initial_step = 0.15;                        // of each parameter's range
+  double hessian_step = 0.08;                        // of each parameter's range
+  std::function<void(const std::string&)> progress;  // one line per evaluation
+};
+
+struct CalibrationResult {
+  std::vector<double> values;
+  std::vector<double> standard_errors;  // NaN when the Hessian is not positive definite
+  double objective = 0.0;
+  double start_objective = 0.0;
+  std::size_t evaluations = 0;  // start design and optimiser evaluations, Hessian excluded
+  bool hessian_positive_definite = false;
+  std::string stop_reason;
+};
+
+using Objective = std::function<double(const std::vector<double>& values)>;
+
+[[nodiscard]] CalibrationResult minimise_objective(const Objective& objective,
+                                                   const std::vector<CalibrationParameter>& parameters,
+                                                   const CalibrationOptions& options);
+
+// The chi-square of the named cities' targets with `values` applied as overrides on top of
+// settings.overrides (the same seed and replicates at every point).
+[[nodiscard]] Objective chi_square_objective(const TargetSet& set, const std::vector<std::string>& cities,
+                                             const std::vector<CalibrationParameter>& parameters,
+                                             const SimulationSettings& settings);
+
+// `key=value` overrides for a point.
+[[nodiscard]] std::vector<std::string> parameter_overrides(const std::vector<CalibrationParameter>& parameters,
+                                                           const std::vector<double>& values);
+
+// A scenario fragment with the fitted values (each annotated with its standard error and the
+// command), extending `base_file`; written so that a city file can extend it instead of the base.
+[[nodiscard]] std::string fitted_values_yaml(const std::vector<CalibrationParameter>& parameters,
+                                             const CalibrationResult& result, const std::string& base_file,
+                                             const std::string& how);
+
+}  // namespace hsim::analysis::calibration

@@ -1,0 +1,74 @@
+#pragma once
+
+// The fit of simulated statistics to observed targets: per target the observed value with its exact
+// 95 % and 99 % intervals, the simulated mean with the 90 % interval over replicates and a
+// standardised residual; overall a chi-square test and the pass/fail rule of `hsim fit`.
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "analysis/calibration/calibration_targets.hpp"
+#include "analysis/calibration/exact_intervals.hpp"
+
+namespace hsim::analysis::calibration {
+
+// The simulated statistic of one target over replicates (non-finite values already dropped).
+struct SimulatedStatistic {
+  std::vector<double> values;
+  std::size_t replicates = 0;  // replicates run, including those where the statistic was undefined
+};
+
+struct FitRow {
+  CalibrationTarget target;
+  double observed = 0.0;  // share, count or mid-range
+  Bounds interval_95;     // of the observation (Clopper-Pearson, Poisson) or the printed range
+  Bounds interval_99;
+  double simulated_mean = 0.0;
+  double simulated_sd = 0.0;
+  Bounds simulated_90;  // 5th to 95th percentile over replicates
+  std::size_t simulated_values = 0;
+  double residual = 0.0;  // NaN when not in the chi-square (range, not modelled, no simulated value)
+  bool in_test = false;   // contributes to the chi-square
+  bool checked = false;   // counted in the interval rule (modelled and simulated)
+  bool inside_95 = false;
+  bool inside_99 = false;
+};
+
+struct FitVerdict {
+  double chi_square = 0.0;
+  int degrees_of_freedom = 0;
+  double p_value = 0.0;
+  std::size_t checked = 0;
+  std::size_t inside_95 = 0;
+  std::size_t outside_99 = 0;
+  bool passes = false;  // p >= 0.05, >= 90 % of checked targets inside 95 %, none outside 99 %
+};
+
+struct FitTable {
+  std::vector<FitRow> rows;
+  FitVerdict verdict;
+};
+
+// Residual of one target: (obs - mean) / sqrt(sampling variance at the simulated mean + simulation
+// variance / values). Shares use the binomial variance p(1-p)/n with p kept within [1/(2n), 1-1/(2n)]
+// so that a simulated 0 or 1 still has a sampling variance; counts use the Poisson variance (at least
+// 0.5).
+[[nodiscard]] double standardised_residual(const CalibrationTarget& target, double simulated_mean,
+                                           double simulated_variance, std::size_t simulated_values);
+
+// Builds the table; `simulated[i]` belongs to `targets[i]`. Throws std::invalid_argument when the
+// degrees of freedom (targets in the test minus `fitted_parameters`) are not positive.
+[[nodiscard]] FitTable build_fit_table(const std::vector<CalibrationTarget>& targets,
+                                       const std::vector<SimulatedStatistic>& simulated, int fitted_parameters);
+
+// Sum of squared residuals (the chi-square statistic) without the rest of the table.
+[[nodiscard]] double chi_square_statistic(const std::vector<CalibrationTarget>& targets,
+                                          const std::vector<SimulatedStatistic>& simulated);
+
+[[nodiscard]] std::string format_fit_table(const FitTable& table, const std::string& title);
+void write_fit_csv(const FitTable& table, std::ostream& out);
+
+}  // namespace hsim::analysis::calibration

@@ -1,0 +1,262 @@
+#include "analysis/calibration/target_statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace hsim::analysis::calibration {
+
+using model::EndReason;
+using model::SpellRecord;
+using model::SpellType;
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// What happened to one entrant between entry and the status date.
+struct EntrantOutcome {
+  const model::PersonRecord* person = nullptr;
+  bool housed_at_status = false;
+  bool first_flat_at_status = false;  // the first tenancy after entry covers the status date
+  bool enrolled_at_status = false;    // Housing First follow-up covers the status date
+  bool in_temporary_or_institution = false;
+  bool ever_housed = false;
+  bool lost_housing = false;
+  bool immediate_eviction = false;
+  bool eviction_with_notice = false;
+  bool evicted_then_rehoused = false;
+  int rehousings = 0;
+  bool prison = false;
+  bool treatment = false;
+  bool died = false;
+  double housed_days = 0.0;
+};
+
+struct Lease {
+  model::Tenure tenure;
+  bool ended_by_loss;
+};
+
+struct ReplicateView {
+  std::vector<EntrantOutcome> entrants;
+  std::vector<std::pair<const model::PersonRecord*, Lease>> leases;  // tenancies started after entry
+};
+
+ReplicateView analyse(const model::ReplicateResult& result) {
+  const double status = result.status_day;
+  const auto& people = result.people;
+  std::vector<std::size_t> first(people.size() + 1, result.spells.size());
+  for (std::size_t i = result.spells.size(); i-- > 0;) first[result.spells[i].person] = i;
+  for (std::size_t p = people.size(); p-- > 0;) first[p] = std::min(first[p], first[p + 1]);
+
+  ReplicateView view;
+  for (const auto& person : people) {
+    if (!person.cohort) continue;
+    const double entry = person.entry_day;
+    if (!(entry >= 0.0 && entry < status)) continue;
+    EntrantOutcome outcome;
+    outcome.person = &person;
+    std::vector<const SpellRecord*> tenancies;
+    for (std::size_t i = first[person.id]; i < first[person.id + 1]; ++i) {
+      const SpellRecord& s = result.spells[i];
+      switch (s.type) {
+        case SpellType::tenancy:
+          if (s.end_day > entry && s.start_day < status) tenancies.push_back(&s);
+          break;
+        case SpellType::prison:
+          if (s.start_day > entry && s.start_day < status) outcome.prison = true;
+          break;
+        case SpellType::treatment:
+          if (s.start_day > entry && s.start_day < status) outcome.treatment = true;
+          break;
+        case SpellType::housing_first_enrolment:
+          if (s.covers(status)) outcome.enrolled_at_status = true;
+          break;
+        default:
+          break;
+      }
+      if (model::is_location(s.type) && s.covers(status) &&
+          (s.type == SpellType::shelter || s.type == SpellType::temporary_accommodation ||
+           s.type == SpellType::training_flat || s.type == SpellType::treatment || s.type == SpellType::prison)) {
+        outcome.in_temporary_or_institution = true;
+      }
+      if (model::is_location(s.type) && s.end_reason == EndReason::death && s.end_day > entry && s.end_day <= status) {
+        outcome.died = true;
+      }
+    }
+    std::sort(tenancies.begin(), tenancies.end(),
+              [](const SpellRecord* a, const SpellRecord* b) { return a->start_day < b->start_day; });
+    int unanswered_losses = 0;
+    bool evicted = false;
+    for (std::size_t t = 0; t < tenancies.size(); ++t) {
+      const SpellRecord& s = *tenancies[t];
+      outcome.ever_housed = true;
+      outcome.housed_days += std::max(0.0, std::min(s.end_day, status) - std::max(s.start_day, entry));
+      if (s.covers(status)) {
+        outcome.housed_at_status = true;
+        if (t == 0) outcome.first_flat_at_status = true;
+      }
+      if (t > 0 && unanswered_losses > 0) {
+        ++outcome.rehousings;
+        --unanswered_losses;
+        if (evicted) outcome.evicted_then_rehoused = true;
+      }
+      const bool loss = model::is_housing_loss(s.end_reason) && s.end_day <= status;
+      if (loss) {
+        outcome.lost_housing = true;
+        ++unanswered_losses;
+        if (s.end_reason == EndReason::eviction_immediate) outcome.immediate_eviction = true;
+        if (s.end_reason == EndReason::eviction_notice) outcome.eviction_with_notice = true;
+        if (model::is_eviction(s.end_reason)) evicted = true;
+      }
+      if (s.start_day >= entry) view.leases.push_back({&person, {s.tenure, loss}});
+    }
+    view.entrants.push_back(outcome);
+  }
+  return view;
+}
+
+bool passes(const TargetFilter& filter, const model::PersonRecord& person) {
+  if (filter.entry_day_from && person.entry_day < *filter.entry_day_from) return false;
+  if (filter.entry_day_to && person.entry_day >= *filter.entry_day_to) return false;
+  if (!filter.entry_routes.empty() && std::find(filter.entry_routes.begin(), filter.entry_routes.end(),
+                                                person.entry_route) == filter.entry_routes.end()) {
+    return false;
+  }
+  return true;
+}
+
+template <class Predicate>
+double entrant_share(const ReplicateView& view, const TargetFilter& filter, Predicate predicate) {
+  double n = 0, k = 0;
+  for (const auto& outcome : view.entrants) {
+    if (!passes(filter, *outcome.person)) continue;
+    n += 1;
+    if (predicate(outcome)) k += 1;
+  }
+  return n > 0 ? k / n : nan;
+}
+
+const model::CensusRow* status_row(const model::ReplicateResult& result) {
+  const model::CensusRow* row = nullptr;
+  for (const auto& census : result.time_series) {
+    if (census.day <= result.status_day + 1e-9) row = &census;
+  }
+  return row;
+}
+
+}  // namespace
+
+const std::vector<StatisticDeclaration>& statistic_declarations() {
+  static const std::vector<StatisticDeclaration> declarations{
+      {"status_same_flat", true, "entrants whose first tenancy after entry covers the status date"},
+      {"status_flat_two_or_later", true,
+       "entrants holding a tenancy at the status date that is not their first after entry"},
+      {"status_temporary_or_institution", true,
+       "entrants still followed at the status date, without a tenancy, in a shelter, temporary accommodation, "
+       "training flat, treatment or prison"},
+      {"status_notice_pending", true,
+       "entered cohort members whose tenancy is under notice at the status date (census count / entrants)"},
+      {"status_left_programme", true,
+       "entrants no longer followed by the Housing First team at the status date (died, moved away, discharged)"},
+      {"in_ordinary_housing", true, "entrants holding a tenancy at the status date"},
+      {"ever_housed", true, "entrants who held a tenancy after entry"},
+      {"never_lost_housing", true, "entrants housed after entry who never lost a tenancy"},
+      {"ever_lost_housing", true, "entrants with a tenancy ended by a housing-loss reason after entry"},
+      {"rehoused_once", true, "entrants with exactly one new tenancy after a loss"},
+      {"rehoused_twice_or_more", true, "entrants with two or more new tenancies after losses"},
+      {"rehoused_any", true, "entrants with at least one new tenancy after a loss"},
+      {"evicted_and_rehoused", true, "entrants evicted (immediately or after notice) and later in a new tenancy"},
+      {"immediate_eviction", true, "entrants with at least one immediate eviction (heving)"},
+      {"eviction_with_notice", true, "entrants with at least one termination after notice (oppsigelse)"},
+      {"any_prison_stay", true, "entrants with a prison stay starting after entry"},
+      {"any_treatment_stay", true, "entrants with an inpatient treatment stay starting after entry"},
+      {"died", true, "entrants who died after entry"},
+      {"housed_days_over", true, "entrants whose days holding a tenancy after entry exceed filter.days"},
+      {"housed_and_followed", true,
+       "entrants holding a tenancy and followed by the Housing First team at the status date"},
+      {"lease_ended", true,
+       "tenancies started after entry (of filter.tenure) that ended by a housing-loss reason by the status date, "
+       "as a share of those tenancies"},
+      {"evictions_prevented", false, "terminations of entrants' tenancies stopped by team work (count)"},
+      {"days_to_housing_mean", false, "summary metric days_to_housing_mean (days from referral to first move-in)"},
+  };
+  return declarations;
+}
+
+std::vector<std::string> target_statistic_names() {
+  std::vector<std::string> names;
+  for (const auto& declaration : statistic_declarations()) names.emplace_back(declaration.name);
+  return names;
+}
+
+bool statistic_is_share(std::string_view name) {
+  for (const auto& declaration : statistic_declarations()) {
+    if (declaration.name == name) return declaration.share;
+  }
+  throw std::invalid_argument("unknown target statistic '" + std::string(name) + "'");
+}
+
+double compute_statistic(const CalibrationTarget& target, const model::ReplicateResult& result) {
+  const std::string& name = target.statistic;
+  if (name == "evictions_prevented") return result.summary[model::Metric::evictions_prevented];
+  if (name == "days_to_housing_mean") return result.summary[model::Metric::days_to_housing_mean];
+
+  const ReplicateView view = analyse(result);
+  const TargetFilter& f = target.filter;
+  if (name == "status_same_flat") return entrant_share(view, f, [](const auto& o) { return o.first_flat_at_status; });
+  if (name == "status_flat_two_or_later") {
+    return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && !o.first_flat_at_status; });
+  }
+  if (name == "status_temporary_or_institution") {
+    return entrant_share(view, f, [](const auto& o) {
+      return o.enrolled_at_status && !o.housed_at_status && o.in_temporary_or_institution;
+    });
+  }
+  if (name == "status_notice_pending") {
+    const auto* row = status_row(result);
+    const double entrants = static_cast<double>(view.entrants.size());
+    if (row == nullptr || entrants == 0) return nan;
+    return row->cohort_notice_pending / entrants;
+  }
+  if (name == "status_left_programme")
+    return entrant_share(view, f, [](const auto& o) { return !o.enrolled_at_status; });
+  if (name == "in_ordinary_housing") return entrant_share(view, f, [](const auto& o) { return o.housed_at_status; });
+  if (name == "ever_housed") return entrant_share(view, f, [](const auto& o) { return o.ever_housed; });
+  if (name == "never_lost_housing") {
+    return entrant_share(view, f, [](const auto& o) { return o.ever_housed && !o.lost_housing; });
+  }
+  if (name == "ever_lost_housing") return entrant_share(view, f, [](const auto& o) { return o.lost_housing; });
+  if (name == "rehoused_once") return entrant_share(view, f, [](const auto& o) { return o.rehousings == 1; });
+  if (name == "rehoused_twice_or_more") return entrant_share(view, f, [](const auto& o) { return o.rehousings >= 2; });
+  if (name == "rehoused_any") return entrant_share(view, f, [](const auto& o) { return o.rehousings >= 1; });
+  if (name == "evicted_and_rehoused")
+    return entrant_share(view, f, [](const auto& o) { return o.evicted_then_rehoused; });
+  if (name == "immediate_eviction") return entrant_share(view, f, [](const auto& o) { return o.immediate_eviction; });
+  if (name == "eviction_with_notice")
+    return entrant_share(view, f, [](const auto& o) { return o.eviction_with_notice; });
+  if (name == "any_prison_stay") return entrant_share(view, f, [](const auto& o) { return o.prison; });
+  if (name == "any_treatment_stay") return entrant_share(view, f, [](const auto& o) { return o.treatment; });
+  if (name == "died") return entrant_share(view, f, [](const auto& o) { return o.died; });
+  if (name == "housed_days_over") {
+    const double days = f.days;
+    return entrant_share(view, f, [days](const auto& o) { return o.housed_days > days; });
+  }
+  if (name == "housed_and_followed") {
+    return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && o.enrolled_at_status; });
+  }
+  if (name == "lease_ended") {
+    double n = 0, k = 0;
+    for (const auto& [person, lease] : view.leases) {
+      if (!passes(f, *person) || (f.tenure && lease.tenure != *f.tenure)) continue;
+      n += 1;
+      if (lease.ended_by_loss) k += 1;
+    }
+    return n > 0 ? k / n : nan;
+  }
+  throw std::invalid_argument("unknown target statistic '" + name + "'");
+}
+
+}  // namespace hsim::analysis::calibration

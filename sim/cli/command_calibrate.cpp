@@ -1,0 +1,219 @@
+#include "sim/cli/command_calibrate.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "analysis/calibration/calibrator.hpp"
+#include "analysis/calibration/fit_table.hpp"
+#include "sim/cli/command_fit.hpp"
+#include "sim/cli/exit_codes.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace hsim::cli {
+
+namespace {
+
+namespace calibration = analysis::calibration;
+
+struct CalibrateOptions {
+  std::vector<std::string> cities;
+  std::string targets = "scenarios/calibration/targets.yaml";
+  std::string leave_out;
+  std::vector<std::string> parameters;
+  calibration::SimulationSettings simulation;
+  std::size_t max_evaluations = 60;
+  std::string out;
+  std::string command_line;
+};
+
+// "key" (bounds from the defaults) or "key:lower:upper"; the start value is the scenario's.
+std::vector<calibration::CalibrationParameter> parse_parameters(const std::vector<std::string>& texts,
+                                                                const scenario::Scenario& scenario) {
+  const auto defaults = calibration::default_calibration_parameters();
+  std::vector<calibration::CalibrationParameter> parameters;
+  if (texts.empty()) {
+    parameters = defaults;
+  } else {
+    for (const auto& text : texts) {
+      calibration::CalibrationParameter parameter;
+      std::vector<std::string> parts;
+      std::stringstream stream(text);
+      std::string part;
+      while (std::getline(stream, part, ':')) parts.push_back(part);
+      if (parts.size() != 1 && parts.size() != 3) {
+        throw std::invalid_argument("--parameters '" + text + "': expected key or key:lower:upper");
+      }
+      parameter.key = parts[0];
+      if (parts.size() == 3) {
+        try {
+          parameter.lower = std::stod(parts[1]);
+          parameter.upper = std::stod(parts[2]);
+        } catch (const std::exception&) {
+          throw std::invalid_argument("--parameters '" + text + "': bounds must be numbers");
+        }
+        if (!(parameter.lower < parameter.upper)) {
+          throw std::invalid_argument("--parameters '" + text + "': lower bound must be below the upper bound");
+        }
+      } else {
+        const auto found = std::find_if(defaults.begin(), defaults.end(),
+                                        [&](const auto& known) { return known.key == parameter.key; });
+        if (found == defaults.end()) {
+          throw std::invalid_argument("--parameters '" + text +
+                                      "': no default bounds for this key; write key:lower:upper");
+        }
+        parameter.lower = found->lower;
+        parameter.upper = found->upper;
+      }
+      parameters.push_back(parameter);
+    }
+  }
+  for (auto& parameter : parameters) {
+    const scenario::ResolvedValue* value = scenario.find(parameter.key);
+    if (value == nullptr) throw std::invalid_argument("--parameters: '" + parameter.key + "' is not a scenario key");
+    if (const auto* real = std::get_if<double>(&value->value)) {
+      parameter.start = *real;
+    } else if (const auto* integer = std::get_if<std::int64_t>(&value->value)) {
+      parameter.start = static_cast<double>(*integer);
+    } else {
+      throw std::invalid_argument("--parameters: '" + parameter.key + "' is not a number");
+    }
+    parameter.start = std::clamp(parameter.start, parameter.lower, parameter.upper);
+  }
+  return parameters;
+}
+
+int run_calibrate(const CalibrateOptions& options) {
+  calibration::TargetSet set;
+  std::vector<std::string> cities;
+  std::vector<calibration::CalibrationParameter> parameters;
+  std::string base_file;
+  try {
+    set = calibration::load_target_set(options.targets);
+    cities = options.cities.empty() ? set.city_names() : options.cities;
+    for (const auto& city : cities) {
+      if (set.find(city) == nullptr) throw std::invalid_argument(options.targets + ": no city '" + city + "'");
+    }
+    if (!options.leave_out.empty()) {
+      if (set.find(options.leave_out) == nullptr) {
+        throw std::invalid_argument("--leave-out: " + options.targets + " has no city '" + options.leave_out + "'");
+      }
+      cities.erase(std::remove(cities.begin(), cities.end(), options.leave_out), cities.end());
+      if (cities.empty()) throw std::invalid_argument("--leave-out leaves no city to fit");
+    }
+    const auto first = scenario::load_scenario(set.find(cities.front())->scenario, options.simulation.overrides);
+    if (!first.ok()) throw std::invalid_argument(first.diagnostics.to_string());
+    parameters = parse_parameters(options.parameters, *first.scenario);
+    const auto base = std::filesystem::absolute(first.scenario->files().back()).lexically_normal();
+    const auto out_folder = std::filesystem::absolute(options.out.empty() ? "." : options.out).parent_path();
+    base_file = std::filesystem::relative(base, out_folder).generic_string();
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "hsim calibrate: error: " << error.what() << '\n';
+    return exit_bad_input;
+  }
+
+  calibration::CalibrationOptions calibration_options;
+  calibration_options.max_evaluations = options.max_evaluations;
+  calibration_options.progress = [](const std::string& line) { std::cerr << line << '\n'; };
+  std::cerr << "calibrating " << parameters.size() << " parameters on";
+  for (const auto& city : cities) std::cerr << ' ' << city;
+  std::cerr << " (" << options.simulation.replicates << " replicates per point, seed " << options.simulation.seed
+            << ", the same at every point)\n";
+
+  calibration::CalibrationResult result;
+  try {
+    const auto objective = calibration::chi_square_objective(set, cities, parameters, options.simulation);
+    result = calibration::minimise_objective(objective, parameters, calibration_options);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "hsim calibrate: error: " << error.what() << '\n';
+    return exit_bad_input;
+  }
+
+  std::ostringstream how;
+  how << options.command_line << "; chi-square " << result.start_objective << " -> " << result.objective << " after "
+      << result.evaluations << " evaluations (" << result.stop_reason << ")";
+  const std::string yaml = calibration::fitted_values_yaml(parameters, result, base_file, how.str());
+  if (options.out.empty()) {
+    std::cout << yaml;
+  } else {
+    const std::string temporary = options.out + ".partial";
+    {
+      std::ofstream out(temporary);
+      out << yaml;
+      if (!out) {
+        std::cerr << "hsim calibrate: error: cannot write " << temporary << '\n';
+        return exit_failure;
+      }
+    }
+    std::filesystem::rename(temporary, options.out);
+    std::cerr << "fitted values in " << options.out << '\n';
+  }
+  std::cout << "\nFitted parameters (standard error from the finite-difference Hessian of the chi-square, covariance "
+               "2 H^-1):\n";
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    std::cout << "  " << parameters[i].key << " = " << result.values[i] << " (start " << parameters[i].start << ", se "
+              << result.standard_errors[i] << ")\n";
+  }
+  std::cout << "chi-square " << result.start_objective << " at the start, " << result.objective << " fitted ("
+            << result.evaluations << " evaluations, " << result.stop_reason << ")\n\n";
+
+  calibration::SimulationSettings fitted = options.simulation;
+  for (const auto& text : calibration::parameter_overrides(parameters, result.values)) fitted.overrides.push_back(text);
+  try {
+    const auto in_sample = calibration::simulate_targets(set, cities, fitted);
+    const int fitted_count = static_cast<int>(parameters.size());
+    const auto table = calibration::build_fit_table(in_sample.targets, in_sample.simulated, fitted_count);
+    std::cout << calibration::format_fit_table(
+        table, "In-sample fit at the fitted values (" + std::to_string(fitted_count) + " fitted parameters)");
+    if (!options.leave_out.empty()) {
+      const auto out_of_sample = calibration::simulate_targets(set, {options.leave_out}, fitted);
+      const auto left_out = calibration::build_fit_table(out_of_sample.targets, out_of_sample.simulated, 0);
+      std::cout << '\n'
+                << calibration::format_fit_table(left_out, "Left-out city " + options.leave_out +
+                                                               " at the values fitted on the others (out of sample)");
+      return left_out.verdict.passes ? exit_ok : exit_fit_rejected;
+    }
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "hsim calibrate: error: " << error.what() << '\n';
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
+  auto options = std::make_shared<CalibrateOptions>();
+  options->command_line = command_line;
+  options->simulation.replicates = 40;
+  options->simulation.threads = std::max(1u, std::thread::hardware_concurrency());
+  auto* command =
+      app.add_subcommand("calibrate",
+                         "Fit behaviour parameters jointly to the cities' targets (chi-square, common random numbers, "
+                         "NLopt BOBYQA) and estimate their standard errors");
+  command->add_option("cities", options->cities, "Cities of the targets file to fit (default: all)");
+  command->add_option("--targets", options->targets, "Targets file")->check(CLI::ExistingFile);
+  command->add_option("--leave-out", options->leave_out, "Fit without this city, then print its fit table");
+  command->add_option("--parameters", options->parameters, "Scenario keys to fit: key or key:lower:upper")
+      ->delimiter(',');
+  command->add_option("--reps", options->simulation.replicates, "Replicates per point (the same seeds at every point)")
+      ->check(CLI::Range(2, 1'000'000));
+  command->add_option("--seed", options->simulation.seed, "Random seed");
+  command->add_option("--threads", options->simulation.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  command->add_option("--max-evals", options->max_evaluations, "Most optimiser evaluations")
+      ->check(CLI::Range(1, 100'000));
+  command->add_option("--out", options->out, "Write the fitted values as a scenario fragment (default: stdout)");
+  command->add_option("--set", options->simulation.overrides,
+                      "Override a scenario value in every city: key.path=value (repeatable)");
+  return {command, [options] { return run_calibrate(*options); }};
+}
+
+}  // namespace hsim::cli

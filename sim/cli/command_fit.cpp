@@ -1,0 +1,112 @@
+#include "sim/cli/command_fit.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "analysis/calibration/calibration_targets.hpp"
+#include "analysis/calibration/fit_table.hpp"
+#include "analysis/calibration/target_simulation.hpp"
+#include "sim/cli/exit_codes.hpp"
+
+namespace hsim::cli {
+
+namespace {
+
+namespace calibration = analysis::calibration;
+
+struct FitOptions {
+  std::vector<std::string> cities;
+  std::string targets = "scenarios/calibration/targets.yaml";
+  calibration::SimulationSettings simulation;
+  std::string csv;
+  int fitted_parameters = 0;
+};
+
+// Writes next to the destination, then renames, so that a failed run leaves nothing half-written.
+void write_csv_atomically(const calibration::FitTable& table, const std::filesystem::path& file) {
+  const std::filesystem::path temporary = file.string() + ".partial";
+  {
+    std::ofstream out(temporary);
+    if (!out) throw std::runtime_error("cannot write " + temporary.string());
+    calibration::write_fit_csv(table, out);
+    if (!out) throw std::runtime_error("cannot write " + temporary.string());
+  }
+  std::filesystem::rename(temporary, file);
+}
+
+int run_fit(const FitOptions& options) {
+  calibration::TargetSet set;
+  try {
+    set = calibration::load_target_set(options.targets);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "hsim fit: error: " << error.what() << '\n';
+    return exit_bad_input;
+  }
+  const std::vector<std::string> cities = options.cities.empty() ? set.city_names() : options.cities;
+  for (const auto& city : cities) {
+    if (set.find(city) == nullptr) {
+      std::string known;
+      for (const auto& name : set.city_names()) known += " " + name;
+      std::cerr << "hsim fit: error: " << options.targets << ": no city '" << city << "'; expected one of:" << known
+                << '\n';
+      return exit_bad_input;
+    }
+  }
+  if (!options.csv.empty()) {
+    const auto parent = std::filesystem::path(options.csv).parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent)) {
+      std::cerr << "hsim fit: error: --csv " << options.csv << ": folder " << parent.string() << " does not exist\n";
+      return exit_bad_input;
+    }
+  }
+  calibration::SimulatedTargets simulated;
+  calibration::FitTable table;
+  try {
+    simulated = calibration::simulate_targets(set, cities, options.simulation);
+    table = calibration::build_fit_table(simulated.targets, simulated.simulated, options.fitted_parameters);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "hsim fit: error: " << error.what() << '\n';
+    return exit_bad_input;
+  }
+  std::ostringstream title;
+  title << "Fit to " << options.targets << ": " << options.simulation.replicates << " replicates, seed "
+        << options.simulation.seed << "; intervals of the observation (Clopper-Pearson for shares, Poisson for counts)";
+  std::cout << calibration::format_fit_table(table, title.str());
+  if (!options.csv.empty()) write_csv_atomically(table, options.csv);
+  return table.verdict.passes ? exit_ok : exit_fit_rejected;
+}
+
+}  // namespace
+
+Command add_fit_command(CLI::App& app) {
+  auto options = std::make_shared<FitOptions>();
+  options->simulation.threads = std::max(1u, std::thread::hardware_concurrency());
+  auto* command = app.add_subcommand(
+      "fit",
+      "Compare the cities' committed scenarios with their calibration targets: table, chi-square test; exit 0 "
+      "when the fit is not rejected, 3 when it is");
+  command->add_option("cities", options->cities, "Cities of the targets file (default: all)");
+  command->add_option("--targets", options->targets, "Targets file")->check(CLI::ExistingFile);
+  command->add_option("--reps", options->simulation.replicates, "Replicates per city")->check(CLI::Range(2, 1'000'000));
+  command->add_option("--seed", options->simulation.seed, "Random seed");
+  command->add_option("--threads", options->simulation.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  command->add_option("--csv", options->csv, "Write the fit table as CSV");
+  command
+      ->add_option("--fitted-parameters", options->fitted_parameters,
+                   "Parameters fitted to these targets (subtracted from the degrees of freedom)")
+      ->check(CLI::Range(0, 1000));
+  command->add_option("--set", options->simulation.overrides,
+                      "Override a scenario value in every city: key.path=value (repeatable)");
+  return {command, [options] { return run_fit(*options); }};
+}
+
+}  // namespace hsim::cli

@@ -1,0 +1,212 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analysis/calibration/calibration_targets.hpp"
+#include "analysis/calibration/fit_table.hpp"
+#include "analysis/calibration/target_statistics.hpp"
+
+namespace calibration = hsim::analysis::calibration;
+namespace model = hsim::model;
+
+namespace {
+
+calibration::CalibrationTarget share_target(double count, double n) {
+  calibration::CalibrationTarget target;
+  target.city = "test";
+  target.name = "share";
+  target.statistic = "in_ordinary_housing";
+  target.kind = calibration::ObservationKind::share;
+  target.count = count;
+  target.n = n;
+  return target;
+}
+
+calibration::SimulatedStatistic constant(double value, std::size_t replicates) {
+  calibration::SimulatedStatistic s;
+  s.values.assign(replicates, value);
+  s.replicates = replicates;
+  return s;
+}
+
+std::filesystem::path temporary_folder(const std::string& name) {
+  auto folder = std::filesystem::temp_directory_path() / ("hsim_calibration_test_" + name);
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("residuals combine binomial and simulation variance", "[unit][calibration]") {
+  const auto target = share_target(20, 50);  // 0.4
+  // sim mean 0.5, replicate variance 0.04 over 100 values: var = 0.25/50 + 0.04/100 = 0.0054
+  CHECK(calibration::standardised_residual(target, 0.5, 0.04, 100) == Approx(-0.1 / std::sqrt(0.0054)));
+  // A simulated 0 keeps a sampling variance of p = 1/(2n).
+  const double p = 0.5 / 50.0;
+  CHECK(calibration::standardised_residual(target, 0.0, 0.0, 100) == Approx(0.4 / std::sqrt(p * (1 - p) / 50.0)));
+  calibration::CalibrationTarget count;
+  count.kind = calibration::ObservationKind::count;
+  count.count = 22;
+  CHECK(calibration::standardised_residual(count, 18.0, 9.0, 100) == Approx(4.0 / std::sqrt(18.0 + 0.09)));
+}
+
+TEST_CASE("the fit verdict applies the chi-square and interval rules", "[unit][calibration]") {
+  std::vector<calibration::CalibrationTarget> targets;
+  for (int i = 0; i < 10; ++i) targets.push_back(share_target(18, 36));  // 0.5; 95% CI about 0.33-0.67
+
+  // Every simulated mean equals the observation: chi-square 0, p = 1, all inside.
+  std::vector<calibration::SimulatedStatistic> exact(10, constant(0.5, 50));
+  auto table = calibration::build_fit_table(targets, exact, 0);
+  CHECK(table.verdict.chi_square == Approx(0.0).margin(1e-12));
+  CHECK(table.verdict.degrees_of_freedom == 10);
+  CHECK(table.verdict.p_value == Approx(1.0));
+  CHECK(table.verdict.inside_95 == 10);
+  CHECK(table.verdict.passes);
+
+  // One target outside its 99% interval fails the fit even though the chi-square is small overall.
+  auto one_off = exact;
+  one_off[3] = constant(0.2, 50);
+  table = calibration::build_fit_table(targets, one_off, 0);
+  CHECK_FALSE(table.rows[3].inside_99);
+  CHECK(table.verdict.outside_99 == 1);
+  CHECK_FALSE(table.verdict.passes);
+
+  // Two targets between their 95% and 99% limits: 8 of 10 inside 95% (< 90%) fails.
+  auto two_near = exact;
+  two_near[0] = constant(0.31, 50);
+  two_near[1] = constant(0.69, 50);
+  table = calibration::build_fit_table(targets, two_near, 0);
+  CHECK(table.verdict.outside_99 == 0);
+  CHECK(table.verdict.inside_95 == 8);
+  CHECK_FALSE(table.verdict.passes);
+
+  // Fitted parameters reduce the degrees of freedom; none left is an error.
+  table = calibration::build_fit_table(targets, exact, 3);
+  CHECK(table.verdict.degrees_of_freedom == 7);
+  CHECK_THROWS_AS(calibration::build_fit_table(targets, exact, 10), std::invalid_argument);
+
+  // Not-modelled targets are listed but neither tested nor checked.
+  auto with_missing = targets;
+  with_missing[9].not_modelled = "no such output";
+  table = calibration::build_fit_table(with_missing, exact, 0);
+  CHECK(table.verdict.checked == 9);
+  CHECK(table.verdict.degrees_of_freedom == 9);
+  std::ostringstream csv;
+  calibration::write_fit_csv(table, csv);
+  std::size_t lines = 0;
+  for (char c : csv.str()) lines += c == '\n' ? 1 : 0;
+  CHECK(lines == 11);
+  CHECK(calibration::format_fit_table(table, "t").find("not modelled: no such output") != std::string::npos);
+}
+
+TEST_CASE("the committed targets file loads and names existing scenarios", "[unit][calibration]") {
+  const auto set = calibration::load_target_set("scenarios/calibration/targets.yaml");
+  const std::vector<std::string> expected{"bergen", "sandnes", "drammen", "bodo", "pathways"};
+  CHECK(set.city_names() == expected);
+  std::size_t modelled = 0;
+  for (const auto& city : set.cities) {
+    CHECK(std::filesystem::exists(city.scenario));
+    for (const auto& target : city.targets) {
+      CHECK_FALSE(target.source.empty());
+      if (target.modelled()) ++modelled;
+    }
+  }
+  CHECK(modelled >= 30);
+  CHECK(set.find("bergen")->targets.front().count == 15.0);
+  CHECK(set.find("bergen")->targets.front().n == 36.0);
+}
+
+TEST_CASE("a bad targets file is reported with file, line and key", "[unit][calibration]") {
+  const auto folder = temporary_folder("bad_targets");
+  const auto file = folder / "targets.yaml";
+  std::ofstream(file) << "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
+                         "      - name: a\n        statistic: no_such_statistic\n        observed: {count: 1, n: 2}\n"
+                         "        source: here\n";
+  try {
+    (void)calibration::load_target_set(file);
+    FAIL("expected an error");
+  } catch (const std::invalid_argument& error) {
+    const std::string message = error.what();
+    CHECK(message.find(file.string() + ":7") != std::string::npos);
+    CHECK(message.find("statistic") != std::string::npos);
+    CHECK(message.find("no_such_statistic") != std::string::npos);
+  }
+  std::ofstream(file) << "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
+                         "      - name: a\n        statistic: died\n        observed: {count: 3, n: 2}\n"
+                         "        source: here\n";
+  CHECK_THROWS_WITH(calibration::load_target_set(file), Catch::Contains("0 <= count <= n"));
+  std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("target statistics count rehousings, evictions and status from spells", "[unit][calibration]") {
+  model::ReplicateResult result;
+  result.status_day = 1000.0;
+  auto person = [&](std::uint32_t id, double entry) {
+    model::PersonRecord p;
+    p.id = id;
+    p.cohort = true;
+    p.entry_day = entry;
+    p.referral_day = entry;
+    p.entry_route = model::EntryRoute::street_or_friends;
+    result.people.push_back(p);
+  };
+  auto spell = [&](std::uint32_t id, model::SpellType type, double start, double end, model::EndReason reason) {
+    model::SpellRecord s;
+    s.person = id;
+    s.type = type;
+    s.start_day = start;
+    s.end_day = end;
+    s.end_reason = reason;
+    result.spells.push_back(s);
+  };
+  using model::EndReason;
+  using model::SpellType;
+  // 0: first flat kept. 1: evicted, rehoused once, housed at status. 2: two losses, rehoused twice.
+  // 3: never housed, in temporary accommodation and enrolled. 4: not entered (after status).
+  for (std::uint32_t id = 0; id < 5; ++id) person(id, id == 4 ? 2000.0 : 10.0);
+  spell(0, SpellType::tenancy, 20, 1000, EndReason::ongoing);
+  spell(0, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  spell(1, SpellType::tenancy, 20, 300, EndReason::eviction_immediate);
+  spell(1, SpellType::tenancy, 400, 1000, EndReason::ongoing);
+  spell(1, SpellType::prison, 310, 350, EndReason::released);
+  spell(2, SpellType::tenancy, 20, 100, EndReason::voluntary_move);
+  spell(2, SpellType::tenancy, 150, 500, EndReason::eviction_notice);
+  spell(2, SpellType::tenancy, 600, 1000, EndReason::ongoing);
+  spell(3, SpellType::temporary_accommodation, 10, 1000, EndReason::ongoing);
+  spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  std::stable_sort(result.spells.begin(), result.spells.end(),
+                   [](const auto& a, const auto& b) { return a.person < b.person; });
+
+  auto statistic = [&](const std::string& name) {
+    calibration::CalibrationTarget target;
+    target.statistic = name;
+    return calibration::compute_statistic(target, result);
+  };
+  CHECK(statistic("status_same_flat") == Approx(0.25));
+  CHECK(statistic("status_flat_two_or_later") == Approx(0.5));
+  CHECK(statistic("status_temporary_or_institution") == Approx(0.25));
+  CHECK(statistic("status_left_programme") == Approx(0.5));  // 1 and 2 have no enrolment spell
+  CHECK(statistic("ever_lost_housing") == Approx(0.5));
+  CHECK(statistic("rehoused_once") == Approx(0.25));
+  CHECK(statistic("rehoused_twice_or_more") == Approx(0.25));
+  CHECK(statistic("evicted_and_rehoused") == Approx(0.5));  // 2 was rehoused after its eviction too
+  CHECK(statistic("immediate_eviction") == Approx(0.25));
+  CHECK(statistic("eviction_with_notice") == Approx(0.25));
+  CHECK(statistic("any_prison_stay") == Approx(0.25));
+  CHECK(statistic("ever_housed") == Approx(0.75));
+  CHECK(statistic("never_lost_housing") == Approx(0.25));
+  calibration::CalibrationTarget leases;
+  leases.statistic = "lease_ended";
+  CHECK(calibration::compute_statistic(leases, result) == Approx(3.0 / 6.0));
+  calibration::CalibrationTarget long_stays;
+  long_stays.statistic = "housed_days_over";
+  long_stays.filter.days = 900;
+  CHECK(calibration::compute_statistic(long_stays, result) == Approx(0.25));
+}

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "analysis/calibration/calibrator.hpp"
+#include "analysis/calibration/target_simulation.hpp"
+
+namespace calibration = hsim::analysis::calibration;
+
+// Targets generated from the model itself at known parameter values, with a very large n so that the
+// observation is (almost) exact; calibrate must find the values again within its stated uncertainty.
+TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[statistical][calibration]") {
+  const std::vector<calibration::CalibrationParameter> parameters{
+      {"behaviour.disturbance.complaint_probability", 0.05, 0.95, 0.2},
+      {"behaviour.life.voluntary_move_per_year", 0.0, 0.4, 0.3},
+  };
+  const std::vector<double> truth{0.6, 0.1};
+
+  calibration::TargetSet set;
+  set.file = "synthetic";
+  calibration::CityTargets city;
+  city.city = "mini";
+  city.scenario = std::string(HSIM_SOURCE_DIR) + "/tests/cli/fixtures/mini_city.yaml";
+  for (const char* statistic :
+       {"ever_lost_housing", "immediate_eviction", "eviction_with_notice", "status_same_flat", "in_ordinary_housing"}) {
+    calibration::CalibrationTarget target;
+    target.city = "mini";
+    target.name = statistic;
+    target.statistic = statistic;
+    target.kind = calibration::ObservationKind::share;
+    target.n = 1e6;
+    city.targets.push_back(target);
+  }
+
+  calibration::SimulationSettings truth_settings;
+  truth_settings.seed = 101;
+  truth_settings.replicates = 800;
+  truth_settings.overrides = calibration::parameter_overrides(parameters, truth);
+  const auto truth_statistics = calibration::simulate_city_targets(city, truth_settings);
+  for (std::size_t t = 0; t < city.targets.size(); ++t) {
+    double sum = 0.0;
+    for (double v : truth_statistics[t].values) sum += v;
+    city.targets[t].count = sum / static_cast<double>(truth_statistics[t].values.size()) * city.targets[t].n;
+  }
+  set.cities.push_back(city);
+
+  calibration::SimulationSettings fit_settings;
+  fit_settings.seed = 202;  // other streams than the truth
+  fit_settings.replicates = 200;
+  calibration::CalibrationOptions options;
+  options.max_evaluations = 40;
+  const auto objective = calibration::chi_square_objective(set, {"mini"}, parameters, fit_settings);
+  const auto result = calibration::minimise_objective(objective, parameters, options);
+
+  CHECK(result.objective < result.start_objective);
+  REQUIRE(result.hessian_positive_definite);
+  constexpr double k = 3.0;  // standard errors allowed between the fitted and the true value
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    INFO(parameters[i].key << ": fitted " << result.values[i] << " +- " << result.standard_errors[i] << ", truth "
+                           << truth[i]);
+    REQUIRE(std::isfinite(result.standard_errors[i]));
+    CHECK(std::abs(result.values[i] - truth[i]) <= k * result.standard_errors[i]);
+    // The uncertainty must be informative, not a bound-to-bound shrug.
+    CHECK(result.standard_errors[i] < 0.5 * (parameters[i].upper - parameters[i].lower));
+  }
+}
+
+TEST_CASE("the fitted-values fragment nests keys and records the uncertainty", "[unit][calibration]") {
+  const std::vector<calibration::CalibrationParameter> parameters{
+      {"behaviour.disturbance.complaint_probability", 0.05, 0.95, 0.2},
+      {"behaviour.life.voluntary_move_per_year", 0.0, 0.4, 0.3},
+      {"teams.housing_first.managed_exit_share", 0.0, 0.9, 0.3}};
+  calibration::CalibrationResult result;
+  result.values = {0.5, 0.1, 0.2};
+  result.standard_errors = {0.05, 0.02, std::nan("")};
+  const std::string yaml = calibration::fitted_values_yaml(parameters, result, "../behaviour.yaml", "test");
+  CHECK(yaml.find("extends: ../behaviour.yaml\n") != std::string::npos);
+  CHECK(yaml.find("behaviour:\n  disturbance:\n    complaint_probability:\n      value: 0.5\n") != std::string::npos);
+  CHECK(yaml.find("  life:\n    voluntary_move_per_year:\n      value: 0.1\n") != std::string::npos);
+  CHECK(yaml.find("standard error 0.05;") != std::string::npos);
+  CHECK(yaml.find("not defined") != std::string::npos);
+}
