@@ -11,9 +11,12 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <iostream>
+#include <string>
 
 #include "sim/engine/ensemble.hpp"
 #include "sim/model/run.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace {
 
@@ -37,7 +40,7 @@ struct Totals {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"City model throughput (default Bergen-sized parameters)"};
+  CLI::App app{"City model throughput (default Bergen-sized parameters, or --scenario FILE)"};
   std::size_t replicates = 200;
   unsigned threads = 1;
   unsigned ensemble_threads = 1;
@@ -52,7 +55,19 @@ int main(int argc, char** argv) {
   app.add_option("--initial-homeless", parameters.city.initial_homeless_count, "city.initial_homeless_count");
   app.add_option("--inflow", parameters.city.homelessness_inflow_per_year, "city.homelessness_inflow_per_year");
   app.add_option("--pool-share", parameters.city.simulated_pool_share, "city.simulated_pool_share");
+  std::string scenario_file;
+  app.add_option("--scenario", scenario_file,
+                 "Scenario file to benchmark instead of the defaults, e.g. scenarios/bergen.yaml")
+      ->check(CLI::ExistingFile);
   CLI11_PARSE(app, argc, argv);
+  if (!scenario_file.empty()) {
+    auto loaded = hsim::scenario::load_scenario(scenario_file, {});
+    if (!loaded.ok()) {
+      std::cerr << loaded.diagnostics.to_string();
+      return 2;
+    }
+    parameters = loaded.scenario->parameters();
+  }
   if (paired) {
     Totals totals;
     hsim::engine::EnsembleOptions options;
