@@ -27,8 +27,8 @@ Interval mean_interval(const RunningStatistics& statistics, double confidence) {
   return interval;
 }
 
-Interval ratio_interval(const RunningStatistics& numerator, const RunningStatistics& denominator,
-                        double covariance, double confidence) {
+Interval ratio_interval(const RunningStatistics& numerator, const RunningStatistics& denominator, double covariance,
+                        double confidence) {
   Interval interval;
   interval.replicates = numerator.count();
   if (denominator.mean() == 0.0) {

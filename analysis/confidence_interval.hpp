@@ -23,7 +23,7 @@ double student_t_quantile(double probability, double degrees_of_freedom);
 // Interval for the ratio of two means, mean(numerator) / mean(denominator), by the delta method
 // from paired replicates; `covariance` is the sample covariance of the pairs. Not a number when the
 // denominator's mean is zero.
-Interval ratio_interval(const RunningStatistics& numerator, const RunningStatistics& denominator,
-                        double covariance, double confidence = 0.95);
+Interval ratio_interval(const RunningStatistics& numerator, const RunningStatistics& denominator, double covariance,
+                        double confidence = 0.95);
 
 }  // namespace hsim::analysis

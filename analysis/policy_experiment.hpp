@@ -67,8 +67,8 @@ class ExperimentSummary {
 
   std::vector<model::PolicyName> policies_;
   std::vector<MetricStatistics> by_policy_;
-  std::vector<MetricStatistics> differences_;                  // index 0 unused (baseline)
-  std::vector<PairedStatistics> cost_and_stable_days_;          // paired increments vs baseline
+  std::vector<MetricStatistics> differences_;           // index 0 unused (baseline)
+  std::vector<PairedStatistics> cost_and_stable_days_;  // paired increments vs baseline
   std::vector<std::vector<std::pair<double, double>>> paired_increments_;
   std::size_t replicates_ = 0;
 };

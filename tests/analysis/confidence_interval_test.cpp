@@ -1,9 +1,10 @@
+#include "analysis/confidence_interval.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <vector>
 
-#include "analysis/confidence_interval.hpp"
 #include "analysis/running_statistics.hpp"
 #include "sim/engine/distributions.hpp"
 

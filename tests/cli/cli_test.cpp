@@ -1,9 +1,6 @@
 // End-to-end tests of the `hsim` command as a user runs it: exit codes, run folders, determinism
 // across thread counts, and the generated reference files.
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -11,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sim/output/outputs_reference.hpp"
 
@@ -41,7 +40,8 @@ fs::path fresh_temp_folder(const std::string& name) {
 CommandResult run_hsim(const std::string& arguments, const fs::path& scratch) {
   const fs::path out = scratch / "stdout.txt";
   const fs::path err = scratch / "stderr.txt";
-  const std::string command = std::string(HSIM_EXECUTABLE) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+  const std::string command =
+      std::string(HSIM_EXECUTABLE) + " " + arguments + " >" + out.string() + " 2>" + err.string();
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -74,10 +74,10 @@ TEST_CASE("a mistyped option or a bad scenario value exits with code 2 and write
   CHECK(bad.err.find("bad_city.yaml:5") != std::string::npos);
   CHECK(bad.err.find("teams.housing_first.caseload_per_fte") != std::string::npos);
   CHECK_FALSE(fs::exists(scratch / "run"));
-  auto bad_set = run_hsim("run " + (fixtures / "mini_city.yaml").string() +
-                              " --reps 2 --set teams.housing_first.caseload_per_fte=-3 --out " +
-                              (scratch / "run").string(),
-                          scratch);
+  auto bad_set =
+      run_hsim("run " + (fixtures / "mini_city.yaml").string() +
+                   " --reps 2 --set teams.housing_first.caseload_per_fte=-3 --out " + (scratch / "run").string(),
+               scratch);
   CHECK(bad_set.exit_code == 2);
   CHECK(bad_set.err.find("--set") != std::string::npos);
   CHECK_FALSE(fs::exists(scratch / "run"));

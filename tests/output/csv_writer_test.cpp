@@ -1,11 +1,11 @@
+#include "sim/output/csv_writer.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <limits>
 #include <sstream>
 #include <string>
-
-#include "sim/output/csv_writer.hpp"
 
 using hsim::output::CsvWriter;
 using hsim::output::format_number;

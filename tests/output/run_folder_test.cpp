@@ -1,10 +1,10 @@
+#include "sim/output/run_folder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include "sim/output/run_folder.hpp"
 
 namespace fs = std::filesystem;
 using hsim::output::OutputExistsError;
@@ -19,7 +19,9 @@ fs::path fresh_temp_folder(const std::string& name) {
   return folder;
 }
 
-void write_text(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
+void write_text(const fs::path& file, const std::string& text) {
+  std::ofstream(file) << text;
+}
 
 std::string read_text(const fs::path& file) {
   std::ifstream in(file);
