@@ -31,11 +31,9 @@ class EvaluatorRegistry {
   std::map<std::string, EvaluatorFactory> factories_;
 };
 
-// The analytic models (analytic/ishigami, analytic/g_function, analytic/morris). `model: city` is
-// reported as not available until a city factory is added under the name "city": that factory
-// receives the spec (spec.base_scenario names the scenario the parameter keys override) and returns
-// an evaluator that applies each point as `--set key.path=value` overrides and reports the city's
-// metrics per policy.
+// The analytic models only (analytic/ishigami, analytic/g_function, analytic/morris): a spec naming
+// `model: city` gets a clear "not available" error from this registry. The `hsim` command uses
+// evaluator_registry_with_city() (analysis/sweep/city_evaluator.hpp), which adds the city model.
 EvaluatorRegistry default_evaluator_registry();
 
 // Model name the city adapter registers under.

@@ -24,6 +24,7 @@
 #include "sim/model/city_state.hpp"
 #include "sim/model/parameters.hpp"
 #include "sim/model/records.hpp"
+#include "sim/model/run.hpp"
 #include "sim/model/social_network.hpp"
 
 namespace hsim::model::detail {
@@ -34,18 +35,6 @@ struct PolicyRules {
   bool readiness_required = true;      // staircase promotions gate the waiting list; incidents demote
 };
 [[nodiscard]] PolicyRules rules_of(PolicyName policy, const CityParameters& parameters);
-
-// Counts the observers keep while the run goes (the summary is checked against the spells).
-struct LiveCounters {
-  std::uint64_t complaints = 0;
-  std::uint64_t warnings = 0;
-  std::uint64_t terminations_stopped = 0;
-  std::uint64_t evictions = 0;
-  std::uint64_t cohort_evictions = 0;
-  std::uint64_t cohort_prevented = 0;
-  std::uint64_t cohort_deaths = 0;
-  std::uint64_t entrants = 0;
-};
 
 class CityModel {
  public:
@@ -63,7 +52,7 @@ class CityModel {
   void finish(std::vector<PersonRecord>& people, std::vector<SpellRecord>& spells, std::vector<CensusRow>& census,
               std::vector<JanitorHours>& janitor);
 
-  [[nodiscard]] const LiveCounters& counters() const noexcept { return counters_; }
+  [[nodiscard]] const ObservedCounts& counters() const noexcept { return counters_; }
   [[nodiscard]] double pool_scale() const noexcept { return pool_scale_; }
   [[nodiscard]] double hf_fte_at(double day) const;
   [[nodiscard]] double simulated_person_days() const;
@@ -169,7 +158,7 @@ class CityModel {
   std::vector<SpellRecord> spells_;
   std::vector<CensusRow> census_;
   std::vector<JanitorHours> janitor_;
-  LiveCounters counters_;
+  ObservedCounts counters_;
   std::vector<std::uint32_t> active_people_;
   std::vector<std::uint32_t> appear_order_;  // people by the day they enter the model
   std::size_t next_to_activate_ = 0;

@@ -131,7 +131,7 @@ void CityModel::apply_request(const Request& r) {
     case Request::Kind::prevented: {
       ++counters_.terminations_stopped;
       const double entry = person_records_[p].entry_day;
-      if (entry >= 0.0 && r.time > entry) ++counters_.cohort_prevented;
+      if (entry >= 0.0 && r.time > entry) ++counters_.cohort_evictions_prevented;
       break;
     }
     case Request::Kind::janitor_call_out:

@@ -42,20 +42,12 @@ ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName 
   std::vector<detail::JanitorHours> janitor;
   model.finish(result.people, result.spells, result.time_series, janitor);
 
-  const auto& live = model.counters();
   auto& counters = result.counters;
+  static_cast<ObservedCounts&>(counters) = model.counters();
   counters.events = stats.committed_events;
   counters.cross_lp_events = stats.cross_lp_events;
   counters.windows = stats.windows;
   counters.simulated_person_days = model.simulated_person_days();
-  counters.complaints = live.complaints;
-  counters.warnings = live.warnings;
-  counters.terminations_stopped = live.terminations_stopped;
-  counters.evictions = live.evictions;
-  counters.entrants = live.entrants;
-  counters.cohort_evictions = live.cohort_evictions;
-  counters.cohort_evictions_prevented = live.cohort_prevented;
-  counters.cohort_deaths = live.cohort_deaths;
 
   std::vector<JanitorCallOut> call_outs;
   call_outs.reserve(janitor.size());

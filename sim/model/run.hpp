@@ -11,12 +11,10 @@
 
 namespace hsim::model {
 
-struct ReplicateCounters {
-  std::uint64_t events = 0;           // engine events committed
-  std::uint64_t cross_lp_events = 0;  // of those, sent between logical processes
-  std::uint64_t windows = 0;
-  double simulated_person_days = 0.0;  // sum over people of days present in the model
-  std::uint64_t complaints = 0;        // all people, whole run
+// Counts the model's observers keep while the run goes; the summary's count metrics come from here
+// and are checked against the spells.
+struct ObservedCounts {
+  std::uint64_t complaints = 0;  // all people, whole run
   std::uint64_t warnings = 0;
   std::uint64_t terminations_stopped = 0;
   std::uint64_t evictions = 0;
@@ -25,6 +23,13 @@ struct ReplicateCounters {
   std::uint64_t cohort_evictions = 0;
   std::uint64_t cohort_evictions_prevented = 0;
   std::uint64_t cohort_deaths = 0;
+};
+
+struct ReplicateCounters : ObservedCounts {
+  std::uint64_t events = 0;           // engine events committed
+  std::uint64_t cross_lp_events = 0;  // of those, sent between logical processes
+  std::uint64_t windows = 0;
+  double simulated_person_days = 0.0;  // sum over people of days present in the model
 };
 
 struct ReplicateResult {

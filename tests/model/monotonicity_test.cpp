@@ -21,10 +21,11 @@ CityParameters with_fte(double fte) {
   return p;
 }
 
-double mean_city_evictions(const CityParameters& p, PolicyName policy) {
+// Mean over the fixed seeds of one whole-run count, e.g. &ObservedCounts::evictions.
+double mean_count(const CityParameters& p, PolicyName policy, std::uint64_t ObservedCounts::*count) {
   double sum = 0.0;
   for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-    sum += static_cast<double>(simulate_replicate(p, policy, seed, 0).counters.evictions);
+    sum += static_cast<double>(simulate_replicate(p, policy, seed, 0).counters.*count);
   }
   return sum / static_cast<double>(seeds);
 }
@@ -74,7 +75,7 @@ TEST_CASE("less tolerant landlords never evict less", "[statistical][model][mono
     for (double complaints_tolerated : {8.0, 4.0, 2.0, 1.0}) {
       auto p = small_city();
       p.behaviour.landlords.complaints_before_warning_mean = complaints_tolerated;
-      const double evictions = mean_city_evictions(p, policy);
+      const double evictions = mean_count(p, policy, &ObservedCounts::evictions);
       INFO(to_string(policy) << ", complaints before warning " << complaints_tolerated << ": mean evictions "
                              << evictions);
       CHECK(evictions >= previous);
@@ -91,23 +92,13 @@ TEST_CASE("Housing First keeps more of the cohort housed than the staircase", "[
   CHECK(housing_first > staircase);
 }
 
-namespace {
-double mean_complaints(const CityParameters& p, PolicyName policy) {
-  double sum = 0.0;
-  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-    sum += static_cast<double>(simulate_replicate(p, policy, seed, 0).counters.complaints);
-  }
-  return sum / static_cast<double>(seeds);
-}
-}  // namespace
-
 TEST_CASE("neighbourhood pressure never lowers complaints", "[statistical][model][monotonicity]") {
   SECTION("clustering programme tenants") {
     double previous = -1.0;
     for (double penalty : {0.0, 0.2, 1.0}) {
       auto p = small_city();
       p.neighbourhoods.clustering_penalty_share = penalty;
-      const double complaints = mean_complaints(p, PolicyName::housing_first);
+      const double complaints = mean_count(p, PolicyName::housing_first, &ObservedCounts::complaints);
       INFO("clustering penalty " << penalty << ": mean complaints " << complaints);
       CHECK(complaints >= previous);
       previous = complaints;
@@ -118,7 +109,7 @@ TEST_CASE("neighbourhood pressure never lowers complaints", "[statistical][model
     for (double tolerance : {2.0, 1.0, 0.5}) {
       auto p = small_city();
       for (auto& district : p.neighbourhoods.districts) district.complaint_tolerance = tolerance;
-      const double complaints = mean_complaints(p, PolicyName::staircase);
+      const double complaints = mean_count(p, PolicyName::staircase, &ObservedCounts::complaints);
       INFO("complaint tolerance " << tolerance << ": mean complaints " << complaints);
       CHECK(complaints >= previous);
       previous = complaints;
@@ -129,7 +120,7 @@ TEST_CASE("neighbourhood pressure never lowers complaints", "[statistical][model
     for (double spillover : {0.0, 0.5, 1.0}) {
       auto p = small_city();
       p.neighbourhoods.drug_scene_spillover_share = spillover;
-      const double complaints = mean_complaints(p, PolicyName::housing_first);
+      const double complaints = mean_count(p, PolicyName::housing_first, &ObservedCounts::complaints);
       INFO("spill-over " << spillover << ": mean complaints " << complaints);
       CHECK(complaints >= previous);
       previous = complaints;
