@@ -31,6 +31,8 @@ struct EntrantOutcome {
   bool prison = false;
   bool treatment = false;
   bool died = false;
+  bool left_city = false;             // died or moved away before the status date
+  bool in_residential_place = false;  // temporary accommodation or training flat at the status date
   double housed_days = 0.0;
 };
 
@@ -82,6 +84,13 @@ ReplicateView analyse(const model::ReplicateResult& result) {
            s.type == SpellType::training_flat || s.type == SpellType::treatment || s.type == SpellType::prison)) {
         outcome.in_temporary_or_institution = true;
       }
+      if (s.covers(status) && (s.type == SpellType::temporary_accommodation || s.type == SpellType::training_flat)) {
+        outcome.in_residential_place = true;
+      }
+      if (model::is_location(s.type) && (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away) &&
+          s.end_day > entry && s.end_day <= status) {
+        outcome.left_city = true;
+      }
       if (model::is_location(s.type) && s.end_reason == EndReason::death && s.end_day > entry && s.end_day <= status) {
         outcome.died = true;
       }
@@ -129,10 +138,11 @@ bool passes(const TargetFilter& filter, const model::PersonRecord& person) {
 }
 
 template <class Predicate>
-double entrant_share(const ReplicateView& view, const TargetFilter& filter, Predicate predicate) {
+double entrant_share(const ReplicateView& view, const TargetFilter& filter, Predicate predicate,
+                     bool only_remaining = false) {
   double n = 0, k = 0;
   for (const auto& outcome : view.entrants) {
-    if (!passes(filter, *outcome.person)) continue;
+    if (!passes(filter, *outcome.person) || (only_remaining && outcome.left_city)) continue;
     n += 1;
     if (predicate(outcome)) k += 1;
   }
@@ -162,6 +172,12 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"status_left_programme", true,
        "entrants no longer followed by the Housing First team at the status date (died, moved away, discharged)"},
       {"in_ordinary_housing", true, "entrants holding a tenancy at the status date"},
+      {"housed_among_remaining", true,
+       "entrants holding a tenancy at the status date, among those who had not died or moved away (censored, as in "
+       "a survival analysis)"},
+      {"housed_or_residential_among_remaining", true,
+       "entrants holding a tenancy or a place in temporary accommodation or a training flat at the status date, "
+       "among those who had not died or moved away"},
       {"ever_housed", true, "entrants who held a tenancy after entry"},
       {"never_lost_housing", true, "entrants housed after entry who never lost a tenancy"},
       {"ever_lost_housing", true, "entrants with a tenancy ended by a housing-loss reason after entry"},
@@ -224,6 +240,14 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "status_left_programme")
     return entrant_share(view, f, [](const auto& o) { return !o.enrolled_at_status; });
   if (name == "in_ordinary_housing") return entrant_share(view, f, [](const auto& o) { return o.housed_at_status; });
+  if (name == "housed_among_remaining") {
+    return entrant_share(
+        view, f, [](const auto& o) { return o.housed_at_status; }, true);
+  }
+  if (name == "housed_or_residential_among_remaining") {
+    return entrant_share(
+        view, f, [](const auto& o) { return o.housed_at_status || o.in_residential_place; }, true);
+  }
   if (name == "ever_housed") return entrant_share(view, f, [](const auto& o) { return o.ever_housed; });
   if (name == "never_lost_housing") {
     return entrant_share(view, f, [](const auto& o) { return o.ever_housed && !o.lost_housing; });

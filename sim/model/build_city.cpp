@@ -344,7 +344,7 @@ void CityModel::build_units() {
       person.initial_unit = make_unit(landlord, Unit::Use::initial_home, person.appear_day);
       // At risk: the next escalation is a termination.
       units_.back().warnings = parameters_.behaviour.landlords.warnings_before_termination;
-      units_.back().last_complaint_day = person.appear_day;
+      units_.back().last_warning_day = person.appear_day;
     }
     for (auto& unit : person.self_resolve_units) {
       const int district = draw_district(stream, true, false);

@@ -178,6 +178,7 @@ struct Person {
   std::int32_t unit = -1;
   double tenancy_start = 0.0;
   std::uint16_t flats = 0;
+  std::uint16_t flats_since_entry = 0;
   std::uint16_t self_resolutions = 0;
   bool notice_pending = false;
   bool hf_tenancy = false;
@@ -221,10 +222,12 @@ struct Unit {
   bool open = false;
   bool taken = false;
   bool programme_tenancy = false;
-  // Complaint handling (landlord).
-  int complaints = 0;
-  int warnings = 0;
+  // Complaint handling (landlord): complaints and warnings fade with time (exponential memory), so
+  // they are counts weighted by how recent they are.
+  double complaints = 0.0;
+  double warnings = 0.0;
   double last_complaint_day = -never;
+  double last_warning_day = -never;
   std::uint32_t complaint_sequence = 0;
   bool terminating = false;
 };

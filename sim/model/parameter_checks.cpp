@@ -198,6 +198,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.non_negative("behaviour.disturbance.drug_scene_complaint_factor", d.drug_scene_complaint_factor);
   c.non_negative("behaviour.disturbance.early_tenancy_complaint_factor", d.early_tenancy_complaint_factor);
   c.non_negative("behaviour.disturbance.early_tenancy_days", d.early_tenancy_days);
+  c.non_negative("behaviour.disturbance.first_flat_complaint_factor", d.first_flat_complaint_factor);
   c.non_negative("behaviour.disturbance.janitor_complaint_factor", d.janitor_complaint_factor);
   c.non_negative("behaviour.disturbance.extended_hours_complaint_factor", d.extended_hours_complaint_factor);
   const auto& l = b.landlords;
@@ -207,6 +208,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.share("behaviour.landlords.immediate_eviction_share", l.immediate_eviction_share);
   c.non_negative("behaviour.landlords.notice_period_days", l.notice_period_days);
   c.positive("behaviour.landlords.complaint_memory_days", l.complaint_memory_days);
+  c.positive("behaviour.landlords.warning_memory_days", l.warning_memory_days);
   c.share("behaviour.landlords.base_willingness_share", l.base_willingness_share);
   c.share("behaviour.landlords.reputation_willingness_gain_share", l.reputation_willingness_gain_share);
   c.positive("behaviour.landlords.reputation_tenancy_years_scale", l.reputation_tenancy_years_scale);

@@ -342,6 +342,9 @@ struct DisturbanceParameters {
   // 001:3012-3015).
   double early_tenancy_complaint_factor = 1.5;
   double early_tenancy_days = 90.0;
+  // Complaint odds multiplier in the first flat after entry (people who failed in flat 1 often did
+  // better in flat 2, 001:3078-3081).
+  double first_flat_complaint_factor = 1.0;
   // Complaint odds multiplier when the team has a janitor (fast repairs and call-outs, 001:1581-1589).
   double janitor_complaint_factor = 0.85;
   // Chance a complaint escalates to the landlord when the team answers the duty phone out of hours.
@@ -358,8 +361,9 @@ struct LandlordParameters {
   // Of terminations: immediate eviction (heving) rather than notice (001:3008-3010).
   double immediate_eviction_share = 0.4;
   double notice_period_days = 90.0;
-  // Complaints older than this are forgotten.
+  // Mean days a complaint, and a written warning, still counts with the landlord (exponential fading).
   double complaint_memory_days = 180.0;
+  double warning_memory_days = 365.0;
   // Willingness of a private landlord to let to programme tenants (001:1572-1589; 001:1819-1827).
   double base_willingness_share = 0.3;
   double reputation_willingness_gain_share = 0.6;

@@ -16,8 +16,17 @@ using engine::EventContext;
 namespace {
 constexpr double weeks_per_year = days_per_year / 7.0;
 
+// Complaint and warning counts are compared with whole-number thresholds after fading.
+constexpr double count_tolerance = 1e-9;
+
 bool is_homeless_place(Place place) {
   return place == Place::street_or_friends || step_of(place) > 0;
+}
+
+// What is left of a weighted count after `elapsed_days` with exponential memory of mean `memory_days`.
+double fade(double count, double elapsed_days, double memory_days) {
+  if (count == 0.0) return 0.0;
+  return count * std::exp(-elapsed_days / memory_days);
 }
 }  // namespace
 
@@ -440,6 +449,7 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
     if (others > 0) odds *= 1.0 + parameters_.neighbourhoods.clustering_penalty_share * others;
   }
   if (now - p.tenancy_start < d.early_tenancy_days) odds *= d.early_tenancy_complaint_factor;
+  if (p.flats_since_entry == 1) odds *= d.first_flat_complaint_factor;
   if (p.support == Support::housing_first) {
     if (hf.janitor) odds *= d.janitor_complaint_factor;
     if (hf.extended_hours) odds *= d.extended_hours_complaint_factor;
@@ -497,6 +507,7 @@ void CityModel::start_tenancy(Person& p, std::int32_t unit, EventContext& contex
   p.unit = unit;
   p.tenancy_start = now;
   ++p.flats;
+  if (p.entry_day >= 0.0) ++p.flats_since_entry;
   p.notice_pending = false;
   p.hf_tenancy = p.hf_enrolled;
   release_step_place(p, context);
@@ -742,16 +753,14 @@ void CityModel::handle_landlord(const engine::Event& event, EventContext& contex
   const auto& rules = parameters_.behaviour.landlords;
   const double now = context.now();
   if (!arrears) {
-    if (now - unit.last_complaint_day > rules.complaint_memory_days) {
-      unit.complaints = 0;
-      unit.warnings = 0;
-    }
+    unit.complaints = fade(unit.complaints, now - unit.last_complaint_day, rules.complaint_memory_days) + 1.0;
     unit.last_complaint_day = now;
-    if (static_cast<double>(++unit.complaints) < std::ceil(landlord.complaints_before_warning)) return;
-    unit.complaints = 0;
-    ++unit.warnings;
+    if (unit.complaints < std::ceil(landlord.complaints_before_warning) - count_tolerance) return;
+    unit.complaints = 0.0;
+    unit.warnings = fade(unit.warnings, now - unit.last_warning_day, rules.warning_memory_days) + 1.0;
+    unit.last_warning_day = now;
     ++log(context).warnings;
-    if (unit.warnings <= rules.warnings_before_termination) return;
+    if (unit.warnings <= rules.warnings_before_termination + count_tolerance) return;
   }
   engine::RandomStream decision(engine::StreamKey{seed_, replicate_, person,
                                                   (std::uint64_t{purpose_landlord_decision} << 48) |
@@ -769,7 +778,8 @@ void CityModel::handle_landlord(const engine::Event& event, EventContext& contex
   const bool immediate = engine::bernoulli(decision, rules.immediate_eviction_share);
   if (prevented) {
     unit.warnings = rules.warnings_before_termination;
-    unit.complaints = 0;
+    unit.last_warning_day = now;
+    unit.complaints = 0.0;
     request(context, {Request::Kind::prevented, person, now, unit_id});
     return;
   }

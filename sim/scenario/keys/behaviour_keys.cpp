@@ -50,6 +50,9 @@ void declare_disturbance_keys(KeyRegistry& keys) {
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.early_tenancy_complaint_factor).at_most(100),
       "Complaint odds multiplier during the first early_tenancy_days (too little preparation, 001:3012-3015).");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.early_tenancy_days), "Length of the early, fragile part of a tenancy.");
+  add(HSIM_SCENARIO_KEY(behaviour.disturbance.first_flat_complaint_factor).at_most(100),
+      "Complaint odds multiplier in the first flat after entry (failing in flat 1, doing better in flat 2, "
+      "001:3078-3081).");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.janitor_complaint_factor).at_most(100),
       "Complaint odds multiplier when the team has a janitor (fast repairs and call-outs, 001:1581-1589).");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.extended_hours_complaint_factor).at_most(100),
@@ -72,8 +75,10 @@ void declare_landlord_keys(KeyRegistry& keys) {
   add(HSIM_SCENARIO_KEY(behaviour.landlords.immediate_eviction_share),
       "Of terminations, the share that are immediate evictions (heving) rather than notice (001:3008-3010).");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_days), "Notice period of a termination with notice.");
-  add(HSIM_SCENARIO_KEY(behaviour.landlords.complaint_memory_days).above(0),
-      "Complaints older than this are forgotten.");
+  add(HSIM_SCENARIO_KEY(behaviour.landlords.complaint_memory_days).above(0).at_most(36500),
+      "Mean days a complaint still counts with the landlord (complaints fade exponentially).");
+  add(HSIM_SCENARIO_KEY(behaviour.landlords.warning_memory_days).above(0).at_most(36500),
+      "Mean days a written warning still counts with the landlord (warnings fade exponentially).");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.base_willingness_share),
       "Willingness of a private landlord to let to programme tenants before the team has a reputation "
       "(001:1572-1589); with reputation_willingness_gain_share at most 1.");
