@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 
@@ -176,6 +177,13 @@ TargetSet load_target_set(const std::filesystem::path& file) {
   if (!cities || !cities.IsMap()) reader.fail(root, "cities", "a mapping from city name to its scenario and targets");
   TargetSet set;
   set.file = file;
+  if (const YAML::Node fitted = root["fitted_parameters"]) {
+    const double value = reader.number(fitted, "fitted_parameters");
+    if (value < 0 || value > 1000 || value != std::floor(value)) {
+      reader.fail(fitted, "fitted_parameters", "a whole number from 0 to 1000, got '" + fitted.Scalar() + "'");
+    }
+    set.fitted_parameters = static_cast<int>(value);
+  }
   for (const auto& item : cities) {
     CityTargets city;
     city.city = item.first.as<std::string>();

@@ -64,6 +64,9 @@ struct CityTargets {
 struct TargetSet {
   std::filesystem::path file;
   std::vector<CityTargets> cities;
+  // Behaviour parameters calibrated to all these targets (top-level `fitted_parameters`): the fit of the
+  // committed scenarios on every city loses this many degrees of freedom.
+  int fitted_parameters = 0;
 
   [[nodiscard]] const CityTargets* find(const std::string& city) const;
   [[nodiscard]] std::vector<std::string> city_names() const;

@@ -172,6 +172,9 @@ CalibrationResult minimise_objective(const Objective& objective, const std::vect
   result.values = to_natural(parameters, unit);
   result.objective = best;
   result.evaluations = evaluations;
+  result.standard_errors.assign(p, std::numeric_limits<double>::quiet_NaN());
+  if (!options.estimate_standard_errors) return result;
+  result.standard_errors_estimated = true;
 
   // Central finite-difference Hessian in unit coordinates, around a centre kept one step inside the
   // bounds so that every stencil point is a valid parameter value.
@@ -196,7 +199,6 @@ CalibrationResult minimise_objective(const Objective& objective, const std::vect
       hessian(i, j) = hessian(j, i) = (pp - pm - mp + mm) / (4.0 * h * h);
     }
   }
-  result.standard_errors.assign(p, std::numeric_limits<double>::quiet_NaN());
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(hessian);
   if (eigen.info() == Eigen::Success && eigen.eigenvalues().minCoeff() > 0.0) {
     result.hessian_positive_definite = true;
@@ -254,7 +256,8 @@ std::string fitted_values_yaml(const std::vector<CalibrationParameter>& paramete
         out << "\n" << std::string(2 * depth + 2, ' ') << "value: " << number_text(result.values[i]) << '\n';
         out << std::string(2 * depth + 2, ' ') << "assumption: \"Calibrated: " << how << "; standard error "
             << (std::isfinite(result.standard_errors[i]) ? number_text(result.standard_errors[i])
-                                                         : std::string("not defined (Hessian not positive definite)"))
+                : result.standard_errors_estimated       ? std::string("not defined (Hessian not positive definite)")
+                                                         : std::string("not estimated"))
             << "; bounds [" << number_text(parameters[i].lower) << ", " << number_text(parameters[i].upper) << "].\"\n";
       } else {
         out << '\n';

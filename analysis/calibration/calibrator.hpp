@@ -31,6 +31,7 @@ struct CalibrationOptions {
   std::size_t start_design_points = 12;              // Halton points tried before the local optimiser (at most half)
   double initial_step = 0.15;                        // of each parameter's range
   double hessian_step = 0.08;                        // of each parameter's range
+  bool estimate_standard_errors = true;              // false skips the Hessian (leave-one-out checks)
   std::function<void(const std::string&)> progress;  // one line per evaluation
 };
 
@@ -40,6 +41,7 @@ struct CalibrationResult {
   double objective = 0.0;
   double start_objective = 0.0;
   std::size_t evaluations = 0;  // start design and optimiser evaluations, Hessian excluded
+  bool standard_errors_estimated = false;
   bool hessian_positive_definite = false;
   std::string stop_reason;
 };

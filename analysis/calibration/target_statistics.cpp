@@ -24,6 +24,7 @@ struct EntrantOutcome {
   bool in_temporary_or_institution = false;
   bool ever_housed = false;
   bool lost_housing = false;
+  bool evicted = false;  // a tenancy ended by an eviction (immediate or after notice)
   bool immediate_eviction = false;
   bool eviction_with_notice = false;
   bool evicted_then_rehoused = false;
@@ -118,7 +119,10 @@ ReplicateView analyse(const model::ReplicateResult& result) {
         ++unanswered_losses;
         if (s.end_reason == EndReason::eviction_immediate) outcome.immediate_eviction = true;
         if (s.end_reason == EndReason::eviction_notice) outcome.eviction_with_notice = true;
-        if (model::is_eviction(s.end_reason)) evicted = true;
+        if (model::is_eviction(s.end_reason)) {
+          evicted = true;
+          outcome.evicted = true;
+        }
       }
       if (s.start_day >= entry) view.leases.push_back({&person, {s.tenure, loss}});
     }
@@ -180,6 +184,7 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
        "among those who had not died or moved away"},
       {"ever_housed", true, "entrants who held a tenancy after entry"},
       {"never_lost_housing", true, "entrants housed after entry who never lost a tenancy"},
+      {"never_evicted", true, "entrants housed after entry who were never evicted (immediately or after notice)"},
       {"ever_lost_housing", true, "entrants with a tenancy ended by a housing-loss reason after entry"},
       {"rehoused_once", true, "entrants with exactly one new tenancy after a loss"},
       {"rehoused_twice_or_more", true, "entrants with two or more new tenancies after losses"},
@@ -252,6 +257,7 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "never_lost_housing") {
     return entrant_share(view, f, [](const auto& o) { return o.ever_housed && !o.lost_housing; });
   }
+  if (name == "never_evicted") return entrant_share(view, f, [](const auto& o) { return o.ever_housed && !o.evicted; });
   if (name == "ever_lost_housing") return entrant_share(view, f, [](const auto& o) { return o.lost_housing; });
   if (name == "rehoused_once") return entrant_share(view, f, [](const auto& o) { return o.rehousings == 1; });
   if (name == "rehoused_twice_or_more") return entrant_share(view, f, [](const auto& o) { return o.rehousings >= 2; });

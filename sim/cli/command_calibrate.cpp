@@ -27,6 +27,7 @@ struct CalibrateOptions {
   std::vector<std::string> cities;
   std::string targets = "scenarios/calibration/targets.yaml";
   std::string leave_out;
+  bool skip_standard_errors = false;
   std::vector<std::string> parameters;
   calibration::SimulationSettings simulation;
   std::size_t max_evaluations = 60;
@@ -121,6 +122,7 @@ int run_calibrate(const CalibrateOptions& options) {
 
   calibration::CalibrationOptions calibration_options;
   calibration_options.max_evaluations = options.max_evaluations;
+  calibration_options.estimate_standard_errors = !options.skip_standard_errors;
   calibration_options.progress = [](const std::string& line) { std::cerr << line << '\n'; };
   std::cerr << "calibrating " << parameters.size() << " parameters on";
   for (const auto& city : cities) std::cerr << ' ' << city;
@@ -201,6 +203,8 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
   command->add_option("cities", options->cities, "Cities of the targets file to fit (default: all)");
   command->add_option("--targets", options->targets, "Targets file")->check(CLI::ExistingFile);
   command->add_option("--leave-out", options->leave_out, "Fit without this city, then print its fit table");
+  command->add_flag("--skip-standard-errors", options->skip_standard_errors,
+                    "Skip the Hessian and its 2p^2 + 1 evaluations (for leave-one-out checks)");
   command->add_option("--parameters", options->parameters, "Scenario keys to fit: key or key:lower:upper")
       ->delimiter(',');
   command->add_option("--reps", options->simulation.replicates, "Replicates per point (the same seeds at every point)")

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -27,7 +28,7 @@ struct FitOptions {
   std::string targets = "scenarios/calibration/targets.yaml";
   calibration::SimulationSettings simulation;
   std::string csv;
-  int fitted_parameters = 0;
+  std::optional<int> fitted_parameters;  // default: the targets file's, when every city is fitted
 };
 
 // Writes next to the destination, then renames, so that a failed run leaves nothing half-written.
@@ -67,18 +68,21 @@ int run_fit(const FitOptions& options) {
       return exit_bad_input;
     }
   }
+  const bool every_city = cities.size() == set.cities.size();
+  const int fitted_parameters = options.fitted_parameters.value_or(every_city ? set.fitted_parameters : 0);
   calibration::SimulatedTargets simulated;
   calibration::FitTable table;
   try {
     simulated = calibration::simulate_targets(set, cities, options.simulation);
-    table = calibration::build_fit_table(simulated.targets, simulated.simulated, options.fitted_parameters);
+    table = calibration::build_fit_table(simulated.targets, simulated.simulated, fitted_parameters);
   } catch (const std::invalid_argument& error) {
     std::cerr << "hsim fit: error: " << error.what() << '\n';
     return exit_bad_input;
   }
   std::ostringstream title;
   title << "Fit to " << options.targets << ": " << options.simulation.replicates << " replicates, seed "
-        << options.simulation.seed << "; intervals of the observation (Clopper-Pearson for shares, Poisson for counts)";
+        << options.simulation.seed << ", " << fitted_parameters
+        << " fitted parameters; intervals of the observation (Clopper-Pearson for shares, Poisson for counts)";
   std::cout << calibration::format_fit_table(table, title.str());
   if (!options.csv.empty()) write_csv_atomically(table, options.csv);
   return table.verdict.passes ? exit_ok : exit_fit_rejected;
@@ -102,7 +106,8 @@ Command add_fit_command(CLI::App& app) {
   command->add_option("--csv", options->csv, "Write the fit table as CSV");
   command
       ->add_option("--fitted-parameters", options->fitted_parameters,
-                   "Parameters fitted to these targets (subtracted from the degrees of freedom)")
+                   "Parameters fitted to these targets, subtracted from the degrees of freedom (default: the targets "
+                   "file's fitted_parameters when every city is fitted, else 0)")
       ->check(CLI::Range(0, 1000));
   command->add_option("--set", options->simulation.overrides,
                       "Override a scenario value in every city: key.path=value (repeatable)");

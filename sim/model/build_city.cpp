@@ -341,10 +341,9 @@ void CityModel::build_units() {
       const int district = person_records_[i].home_district;
       const std::uint32_t landlord = private_flat ? draw_private_landlord(stream, district)
                                                   : municipal_base + static_cast<std::uint32_t>(district);
+      // No warnings carried in: their risk comes from how they live, as for everyone. Having a flat at
+      // entry is one reason given for Drammen's better stability (001:3713-3717).
       person.initial_unit = make_unit(landlord, Unit::Use::initial_home, person.appear_day);
-      // At risk: the next escalation is a termination.
-      units_.back().warnings = parameters_.behaviour.landlords.warnings_before_termination;
-      units_.back().last_warning_day = person.appear_day;
     }
     for (auto& unit : person.self_resolve_units) {
       const int district = draw_district(stream, true, false);

@@ -50,8 +50,9 @@ int run(const std::string& command) {
 }  // namespace
 
 // The fit of the committed scenarios: the table must be complete and well formed and the exit code
-// must follow the rule (0 only when p >= 0.05, >= 90 % inside 95 % and none outside 99 %; else 3).
-// Whether the fit passes is not asserted: it depends on the calibration state of behaviour.yaml.
+// must follow the rule (0 only when p >= 0.05, >= 90 % inside 95 % and none outside 99 %; else 3), with
+// the degrees of freedom reduced by the targets file's fitted parameters. Whether the fit passes is not
+// asserted: the calibrated behaviour.yaml is still rejected on a few targets (docs/validation.md).
 TEST_CASE("hsim fit on all cities writes a complete table and applies the exit rule", "[slow][calibration]") {
   const auto folder = std::filesystem::temp_directory_path() / "hsim_calibration_fit_command";
   std::filesystem::remove_all(folder);
@@ -128,7 +129,7 @@ TEST_CASE("hsim fit on all cities writes a complete table and applies the exit r
   double p_value = 0.0;
   summary >> printed_chi_square >> on >> df >> df_word >> p_word >> equals >> p_value;
   CHECK(printed_chi_square == Approx(chi_square).epsilon(1e-3));
-  CHECK(df == static_cast<int>(in_test));
+  CHECK(df == static_cast<int>(in_test) - set.fitted_parameters);
   const bool passes =
       p_value >= 0.05 && static_cast<double>(inside_95) >= 0.9 * static_cast<double>(checked) && outside_99 == 0;
   CHECK(code == (passes ? 0 : 3));

@@ -119,6 +119,7 @@ TEST_CASE("the committed targets file loads and names existing scenarios", "[uni
     }
   }
   CHECK(modelled >= 30);
+  CHECK(set.fitted_parameters >= 1);
   CHECK(set.find("bergen")->targets.front().count == 15.0);
   CHECK(set.find("bergen")->targets.front().n == 36.0);
 }
@@ -126,22 +127,32 @@ TEST_CASE("the committed targets file loads and names existing scenarios", "[uni
 TEST_CASE("a bad targets file is reported with file, line and key", "[unit][calibration]") {
   const auto folder = temporary_folder("bad_targets");
   const auto file = folder / "targets.yaml";
-  std::ofstream(file) << "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
-                         "      - name: a\n        statistic: no_such_statistic\n        observed: {count: 1, n: 2}\n"
-                         "        source: here\n";
-  try {
-    (void)calibration::load_target_set(file);
-    FAIL("expected an error");
-  } catch (const std::invalid_argument& error) {
-    const std::string message = error.what();
-    CHECK(message.find(file.string() + ":7") != std::string::npos);
-    CHECK(message.find("statistic") != std::string::npos);
-    CHECK(message.find("no_such_statistic") != std::string::npos);
-  }
-  std::ofstream(file) << "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
-                         "      - name: a\n        statistic: died\n        observed: {count: 3, n: 2}\n"
-                         "        source: here\n";
-  CHECK_THROWS_WITH(calibration::load_target_set(file), Catch::Contains("0 <= count <= n"));
+  const auto message_for = [&file](const std::string& text) {
+    std::ofstream(file) << text;
+    try {
+      (void)calibration::load_target_set(file);
+    } catch (const std::invalid_argument& error) {
+      return std::string(error.what());
+    }
+    return std::string("(no error)");
+  };
+  const std::string bad_statistic = message_for(
+      "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
+      "      - name: a\n        statistic: no_such_statistic\n        observed: {count: 1, n: 2}\n"
+      "        source: here\n");
+  CHECK_THAT(bad_statistic, Catch::Contains(file.string() + ":7") && Catch::Contains("statistic") &&
+                                Catch::Contains("no_such_statistic"));
+  const std::string bad_count = message_for(
+      "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
+      "      - name: a\n        statistic: died\n        observed: {count: 3, n: 2}\n"
+      "        source: here\n");
+  CHECK_THAT(bad_count, Catch::Contains("0 <= count <= n"));
+  const std::string bad_fitted = message_for(
+      "schema_version: 1\nfitted_parameters: 2.5\ncities:\n  x:\n    scenario: x.yaml\n"
+      "    targets:\n      - name: a\n        statistic: died\n        observed: {count: 1, n: 2}\n"
+      "        source: here\n");
+  CHECK_THAT(bad_fitted, Catch::Contains(file.string() + ":2") && Catch::Contains("fitted_parameters") &&
+                             Catch::Contains("a whole number from 0 to 1000, got '2.5'"));
   std::filesystem::remove_all(folder);
 }
 

@@ -75,10 +75,17 @@ TEST_CASE("the fitted-values fragment nests keys and records the uncertainty", "
   calibration::CalibrationResult result;
   result.values = {0.5, 0.1, 0.2};
   result.standard_errors = {0.05, 0.02, std::nan("")};
+  result.standard_errors_estimated = true;
   const std::string yaml = calibration::fitted_values_yaml(parameters, result, "../behaviour.yaml", "test");
   CHECK(yaml.find("extends: ../behaviour.yaml\n") != std::string::npos);
   CHECK(yaml.find("behaviour:\n  disturbance:\n    complaint_probability:\n      value: 0.5\n") != std::string::npos);
   CHECK(yaml.find("  life:\n    voluntary_move_per_year:\n      value: 0.1\n") != std::string::npos);
   CHECK(yaml.find("standard error 0.05;") != std::string::npos);
   CHECK(yaml.find("not defined") != std::string::npos);
+
+  result.standard_errors_estimated = false;
+  result.standard_errors = {std::nan(""), std::nan(""), std::nan("")};
+  const std::string skipped = calibration::fitted_values_yaml(parameters, result, "../behaviour.yaml", "test");
+  CHECK(skipped.find("standard error not estimated;") != std::string::npos);
+  CHECK(skipped.find("not defined") == std::string::npos);
 }
