@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 #include "analysis/calibration/calibration_targets.hpp"
@@ -54,7 +55,9 @@ int run(const std::string& command) {
 // the degrees of freedom reduced by the targets file's fitted parameters. Whether the fit passes is not
 // asserted: the calibrated behaviour.yaml is still rejected on a few targets (docs/validation.md).
 TEST_CASE("hsim fit on all cities writes a complete table and applies the exit rule", "[slow][calibration]") {
-  const auto folder = std::filesystem::temp_directory_path() / "hsim_calibration_fit_command";
+  // One folder per process: two test runs on one machine must not share the table files.
+  const auto folder =
+      std::filesystem::temp_directory_path() / ("hsim_calibration_fit_command_" + std::to_string(::getpid()));
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   const auto csv = folder / "fit.csv";
