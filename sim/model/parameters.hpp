@@ -354,7 +354,7 @@ struct DisturbanceParameters {
 // behaviour.landlords
 struct LandlordParameters {
   // Complaints a landlord takes before a warning, mean and the log-sd of landlords' spread
-  // (001:3050-3052).
+  // (001:3050-3052); complaints and warnings are counted with fading weights (the memories below).
   double complaints_before_warning_mean = 3.0;
   double complaints_before_warning_log_sd = 0.4;
   int warnings_before_termination = 2;

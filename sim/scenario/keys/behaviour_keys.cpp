@@ -67,11 +67,13 @@ void declare_landlord_keys(KeyRegistry& keys) {
     keys.add(with_basis(declaration, calibrated));
   };
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaints_before_warning_mean).above(0).at_most(1000),
-      "Mean number of complaints a landlord takes before a warning.");
+      "Mean number of complaints a landlord takes before a warning, counted with fading weights "
+      "(complaint_memory_days), so complaints days apart count almost fully and old ones hardly.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaints_before_warning_log_sd).at_most(10),
       "Spread between landlords of complaints before a warning (standard deviation of the log).");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.warnings_before_termination).at_most(100),
-      "Warnings a landlord gives before terminating the lease.");
+      "Warnings a landlord gives before terminating the lease, counted with fading weights "
+      "(warning_memory_days): the lease ends when the weighted count exceeds this.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.immediate_eviction_share),
       "Of terminations, the share that are immediate evictions (heving) rather than notice (001:3008-3010).");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_days), "Notice period of a termination with notice.");
