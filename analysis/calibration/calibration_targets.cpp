@@ -159,6 +159,16 @@ std::vector<std::string> TargetSet::city_names() const {
   return names;
 }
 
+std::vector<std::string> TargetSet::select_cities(const std::vector<std::string>& requested) const {
+  for (const auto& city : requested) {
+    if (find(city) != nullptr) continue;
+    std::string known;
+    for (const auto& name : city_names()) known += " " + name;
+    throw std::invalid_argument(file.string() + ": no city '" + city + "'; expected one of:" + known);
+  }
+  return requested.empty() ? city_names() : requested;
+}
+
 TargetSet load_target_set(const std::filesystem::path& file) {
   TargetFileReader reader(file);
   YAML::Node root;

@@ -70,6 +70,9 @@ struct TargetSet {
 
   [[nodiscard]] const CityTargets* find(const std::string& city) const;
   [[nodiscard]] std::vector<std::string> city_names() const;
+  // The requested cities, or every city when none is requested. Throws std::invalid_argument naming the
+  // file, the unknown city and the known ones.
+  [[nodiscard]] std::vector<std::string> select_cities(const std::vector<std::string>& requested) const;
 };
 
 // Reads and checks a targets file. Throws std::invalid_argument naming file, line, key and what was

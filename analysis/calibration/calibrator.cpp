@@ -242,7 +242,9 @@ std::string fitted_values_yaml(const std::vector<CalibrationParameter>& paramete
   }
   std::ostringstream out;
   out << "# Behaviour parameters fitted to the calibration targets (" << how << ").\n";
-  out << "# Standard errors from a central finite-difference Hessian H of the chi-square (covariance 2 H^-1).\n";
+  out << (result.standard_errors_estimated
+              ? "# Standard errors from a central finite-difference Hessian H of the chi-square (covariance 2 H^-1).\n"
+              : "# Standard errors not estimated (--skip-standard-errors).\n");
   out << "name: calibrated_behaviour\n";
   out << "description: Shared behaviour with the calibrated values of " << parameters.size() << " parameters.\n";
   out << "fragment: true\n";

@@ -99,7 +99,6 @@ ReplicateView analyse(const model::ReplicateResult& result) {
     std::sort(tenancies.begin(), tenancies.end(),
               [](const SpellRecord* a, const SpellRecord* b) { return a->start_day < b->start_day; });
     int unanswered_losses = 0;
-    bool evicted = false;
     for (std::size_t t = 0; t < tenancies.size(); ++t) {
       const SpellRecord& s = *tenancies[t];
       outcome.ever_housed = true;
@@ -111,7 +110,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       if (t > 0 && unanswered_losses > 0) {
         ++outcome.rehousings;
         --unanswered_losses;
-        if (evicted) outcome.evicted_then_rehoused = true;
+        if (outcome.evicted) outcome.evicted_then_rehoused = true;
       }
       const bool loss = model::is_housing_loss(s.end_reason) && s.end_day <= status;
       if (loss) {
@@ -119,10 +118,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
         ++unanswered_losses;
         if (s.end_reason == EndReason::eviction_immediate) outcome.immediate_eviction = true;
         if (s.end_reason == EndReason::eviction_notice) outcome.eviction_with_notice = true;
-        if (model::is_eviction(s.end_reason)) {
-          evicted = true;
-          outcome.evicted = true;
-        }
+        if (model::is_eviction(s.end_reason)) outcome.evicted = true;
       }
       if (s.start_day >= entry) view.leases.push_back({&person, {s.tenure, loss}});
     }

@@ -98,10 +98,7 @@ int run_calibrate(const CalibrateOptions& options) {
   std::string base_file;
   try {
     set = calibration::load_target_set(options.targets);
-    cities = options.cities.empty() ? set.city_names() : options.cities;
-    for (const auto& city : cities) {
-      if (set.find(city) == nullptr) throw std::invalid_argument(options.targets + ": no city '" + city + "'");
-    }
+    cities = set.select_cities(options.cities);
     if (!options.leave_out.empty()) {
       if (set.find(options.leave_out) == nullptr) {
         throw std::invalid_argument("--leave-out: " + options.targets + " has no city '" + options.leave_out + "'");
@@ -157,11 +154,14 @@ int run_calibrate(const CalibrateOptions& options) {
     std::filesystem::rename(temporary, options.out);
     std::cerr << "fitted values in " << options.out << '\n';
   }
-  std::cout << "\nFitted parameters (standard error from the finite-difference Hessian of the chi-square, covariance "
-               "2 H^-1):\n";
+  std::cout << (result.standard_errors_estimated
+                    ? "\nFitted parameters (standard error from the finite-difference Hessian of the chi-square, "
+                      "covariance 2 H^-1):\n"
+                    : "\nFitted parameters (standard errors not estimated):\n");
   for (std::size_t i = 0; i < parameters.size(); ++i) {
-    std::cout << "  " << parameters[i].key << " = " << result.values[i] << " (start " << parameters[i].start << ", se "
-              << result.standard_errors[i] << ")\n";
+    std::cout << "  " << parameters[i].key << " = " << result.values[i] << " (start " << parameters[i].start;
+    if (result.standard_errors_estimated) std::cout << ", se " << result.standard_errors[i];
+    std::cout << ")\n";
   }
   std::cout << "chi-square " << result.start_objective << " at the start, " << result.objective << " fitted ("
             << result.evaluations << " evaluations, " << result.stop_reason << ")\n\n";

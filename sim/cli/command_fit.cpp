@@ -45,21 +45,13 @@ void write_csv_atomically(const calibration::FitTable& table, const std::filesys
 
 int run_fit(const FitOptions& options) {
   calibration::TargetSet set;
+  std::vector<std::string> cities;
   try {
     set = calibration::load_target_set(options.targets);
+    cities = set.select_cities(options.cities);
   } catch (const std::invalid_argument& error) {
     std::cerr << "hsim fit: error: " << error.what() << '\n';
     return exit_bad_input;
-  }
-  const std::vector<std::string> cities = options.cities.empty() ? set.city_names() : options.cities;
-  for (const auto& city : cities) {
-    if (set.find(city) == nullptr) {
-      std::string known;
-      for (const auto& name : set.city_names()) known += " " + name;
-      std::cerr << "hsim fit: error: " << options.targets << ": no city '" << city << "'; expected one of:" << known
-                << '\n';
-      return exit_bad_input;
-    }
   }
   if (!options.csv.empty()) {
     const auto parent = std::filesystem::path(options.csv).parent_path();

@@ -9,6 +9,9 @@
 
 namespace hsim::model {
 
+// Mean length of a year, for converting yearly rates and person-days.
+inline constexpr double days_per_year = 365.25;
+
 struct CivilDate {
   int year = 2014;
   unsigned month = 1;  // 1..12

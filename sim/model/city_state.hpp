@@ -14,12 +14,12 @@
 
 #include "sim/engine/partition.hpp"
 #include "sim/engine/random_stream.hpp"
+#include "sim/model/calendar.hpp"
 #include "sim/model/parameters.hpp"
 #include "sim/model/records.hpp"
 
 namespace hsim::model::detail {
 
-inline constexpr double days_per_year = 365.25;
 inline constexpr double never = std::numeric_limits<double>::infinity();
 
 enum class Place : std::uint8_t {

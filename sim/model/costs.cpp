@@ -1,13 +1,12 @@
 #include <algorithm>
 #include <array>
 
+#include "sim/model/calendar.hpp"
 #include "sim/model/observers.hpp"
 
 namespace hsim::model {
 
 namespace {
-constexpr double days_per_year = 365.25;
-
 double overlap(double start, double end, double from, double to) {
   return std::max(0.0, std::min(end, to) - std::max(start, from));
 }

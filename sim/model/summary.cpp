@@ -3,6 +3,7 @@
 #include <limits>
 #include <vector>
 
+#include "sim/model/calendar.hpp"
 #include "sim/model/observers.hpp"
 
 namespace hsim::model {
@@ -10,7 +11,6 @@ namespace hsim::model {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-constexpr double days_per_year = 365.25;
 
 double share(double count, double total) {
   return total > 0.0 ? count / total : nan;

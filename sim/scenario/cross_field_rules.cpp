@@ -134,7 +134,7 @@ void check_people_bound(RuleContext& context, const model::CityParameters& param
   const double years =
       (static_cast<double>(model::days_between(parameters.window.start_date, parameters.window.status_date)) +
        parameters.window.burn_in_days) /
-      365.25;
+      model::days_per_year;
   const double inflow = parameters.city.homelessness_inflow_per_year * std::max(0.0, years);
   const double initial = parameters.city.initial_homeless_count;
   const double total = intake + inflow + initial;

@@ -120,6 +120,10 @@ TEST_CASE("the committed targets file loads and names existing scenarios", "[uni
   }
   CHECK(modelled >= 30);
   CHECK(set.fitted_parameters >= 1);
+  CHECK(set.select_cities({}) == expected);
+  CHECK(set.select_cities({"drammen"}) == std::vector<std::string>{"drammen"});
+  CHECK_THROWS_WITH(set.select_cities({"bergen", "oslo"}),
+                    Catch::Contains("targets.yaml: no city 'oslo'; expected one of: bergen sandnes"));
   CHECK(set.find("bergen")->targets.front().count == 15.0);
   CHECK(set.find("bergen")->targets.front().n == 36.0);
 }

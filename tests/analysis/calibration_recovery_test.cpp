@@ -87,5 +87,7 @@ TEST_CASE("the fitted-values fragment nests keys and records the uncertainty", "
   result.standard_errors = {std::nan(""), std::nan(""), std::nan("")};
   const std::string skipped = calibration::fitted_values_yaml(parameters, result, "../behaviour.yaml", "test");
   CHECK(skipped.find("standard error not estimated;") != std::string::npos);
+  CHECK(skipped.find("# Standard errors not estimated") != std::string::npos);
+  CHECK(skipped.find("Hessian H") == std::string::npos);
   CHECK(skipped.find("not defined") == std::string::npos);
 }

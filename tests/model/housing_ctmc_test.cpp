@@ -12,6 +12,7 @@
 #include <unsupported/Eigen/MatrixFunctions>
 #include <vector>
 
+#include "sim/model/calendar.hpp"
 #include "sim/model/run.hpp"
 #include "tests/model/test_city.hpp"
 
@@ -21,8 +22,6 @@ namespace {
 
 // 4 times x 6 states = 24 comparisons; at 4 standard errors a false alarm has probability below 0.2 %.
 constexpr double k = 4.0;
-
-constexpr double days_per_year = 365.25;
 
 // Where an entrant is, counted from the day they entered already housed. The last three are absorbing:
 // they record how the entrant's first tenancy ended (a death after an eviction still counts as evicted).

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vector>
 
+#include "sim/model/calendar.hpp"
 #include "sim/model/run.hpp"
 #include "sim/model/severity.hpp"
 #include "tests/model/test_city.hpp"
@@ -136,7 +137,7 @@ TEST_CASE("prison stays start at the input rate per person-year outside", "[stat
     if (!is_location(spell.type)) continue;
     const double from = std::max(0.0, spell.start_day);
     const double days = std::max(0.0, spell.end_day - from);
-    if (spell.type != SpellType::prison && spell.type != SpellType::treatment) exposure_years += days / 365.25;
+    if (spell.type != SpellType::prison && spell.type != SpellType::treatment) exposure_years += days / days_per_year;
     if (spell.type == SpellType::prison && spell.start_day > 0.0) starts += 1.0;
   }
   // Poisson count: standard error sqrt(starts) / exposure.
