@@ -35,6 +35,8 @@ struct EntrantOutcome {
   bool left_city = false;             // died or moved away before the status date
   bool in_residential_place = false;  // temporary accommodation or training flat at the status date
   double housed_days = 0.0;
+  double first_move_in_day = -1.0;  // of the first tenancy after entry; negative when never housed
+  double follow_up_end_day = -1.0;  // end of the last Housing First enrolment; negative when never enrolled
 };
 
 struct Lease {
@@ -76,6 +78,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
           break;
         case SpellType::housing_first_enrolment:
           if (s.covers(status)) outcome.enrolled_at_status = true;
+          outcome.follow_up_end_day = std::max(outcome.follow_up_end_day, std::min(s.end_day, status));
           break;
         default:
           break;
@@ -101,6 +104,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
     int unanswered_losses = 0;
     for (std::size_t t = 0; t < tenancies.size(); ++t) {
       const SpellRecord& s = *tenancies[t];
+      if (!outcome.ever_housed) outcome.first_move_in_day = std::max(s.start_day, entry);
       outcome.ever_housed = true;
       outcome.housed_days += std::max(0.0, std::min(s.end_day, status) - std::max(s.start_day, entry));
       if (s.covers(status)) {
@@ -167,6 +171,9 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"status_temporary_or_institution", true,
        "entrants still followed at the status date, without a tenancy, in a shelter, temporary accommodation, "
        "training flat, treatment or prison"},
+      {"status_enrolled_without_tenancy", true,
+       "entrants still followed at the status date without a tenancy, wherever they stay (street, friends, shelter, "
+       "temporary accommodation, training flat, treatment or prison)"},
       {"status_notice_pending", true,
        "entered cohort members whose tenancy is under notice at the status date (census count / entrants)"},
       {"status_left_programme", true,
@@ -192,6 +199,9 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"any_treatment_stay", true, "entrants with an inpatient treatment stay starting after entry"},
       {"died", true, "entrants who died after entry"},
       {"housed_days_over", true, "entrants whose days holding a tenancy after entry exceed filter.days"},
+      {"days_since_first_move_in_over", true,
+       "entrants whose days from their first move-in after entry to the status date, or to the end of their "
+       "Housing First follow-up if earlier, exceed filter.days (gaps between tenancies are not subtracted)"},
       {"housed_and_followed", true,
        "entrants holding a tenancy and followed by the Housing First team at the status date"},
       {"lease_ended", true,
@@ -232,6 +242,8 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
       return o.enrolled_at_status && !o.housed_at_status && o.in_temporary_or_institution;
     });
   }
+  if (name == "status_enrolled_without_tenancy")
+    return entrant_share(view, f, [](const auto& o) { return o.enrolled_at_status && !o.housed_at_status; });
   if (name == "status_notice_pending") {
     const auto* row = status_row(result);
     const double entrants = static_cast<double>(view.entrants.size());
@@ -269,6 +281,15 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "housed_days_over") {
     const double days = f.days;
     return entrant_share(view, f, [days](const auto& o) { return o.housed_days > days; });
+  }
+  if (name == "days_since_first_move_in_over") {
+    const double days = f.days;
+    const double status = result.status_day;
+    return entrant_share(view, f, [days, status](const auto& o) {
+      if (!o.ever_housed) return false;
+      const double until = o.follow_up_end_day >= 0.0 ? o.follow_up_end_day : status;
+      return until - o.first_move_in_day > days;
+    });
   }
   if (name == "housed_and_followed") {
     return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && o.enrolled_at_status; });

@@ -225,3 +225,56 @@ TEST_CASE("target statistics count rehousings, evictions and status from spells"
   long_stays.filter.days = 900;
   CHECK(calibration::compute_statistic(long_stays, result) == Approx(0.25));
 }
+
+TEST_CASE("the status table's no-flat category and time since the first move-in", "[unit][calibration]") {
+  model::ReplicateResult result;
+  result.status_day = 1000.0;
+  using model::EndReason;
+  using model::SpellType;
+  for (std::uint32_t id = 0; id < 4; ++id) {
+    model::PersonRecord p;
+    p.id = id;
+    p.cohort = true;
+    p.entry_day = 10.0;
+    p.referral_day = 10.0;
+    p.entry_route = model::EntryRoute::street_or_friends;
+    result.people.push_back(p);
+  }
+  auto spell = [&](std::uint32_t id, SpellType type, double start, double end, EndReason reason) {
+    model::SpellRecord s;
+    s.person = id;
+    s.type = type;
+    s.start_day = start;
+    s.end_day = end;
+    s.end_reason = reason;
+    result.spells.push_back(s);
+  };
+  // 0: housed from day 20 with a gap of 300 days, followed throughout. 1: housed from day 50, follow-up
+  // ended on day 800. 2: followed, lost the flat, on the street at status. 3: followed, never housed, in a shelter.
+  spell(0, SpellType::tenancy, 20, 200, EndReason::eviction_immediate);
+  spell(0, SpellType::tenancy, 500, 1000, EndReason::ongoing);
+  spell(0, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  spell(1, SpellType::tenancy, 50, 1000, EndReason::ongoing);
+  spell(1, SpellType::housing_first_enrolment, 10, 800, EndReason::discharged);
+  spell(2, SpellType::tenancy, 30, 400, EndReason::eviction_notice);
+  spell(2, SpellType::street_or_friends, 400, 1000, EndReason::ongoing);
+  spell(2, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  spell(3, SpellType::shelter, 10, 1000, EndReason::ongoing);
+  spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+
+  auto statistic = [&](const std::string& name, double days = 0.0) {
+    calibration::CalibrationTarget target;
+    target.statistic = name;
+    target.filter.days = days;
+    return calibration::compute_statistic(target, result);
+  };
+  // The street is a no-flat status too; status_temporary_or_institution only counts places.
+  CHECK(statistic("status_enrolled_without_tenancy") == Approx(0.5));
+  CHECK(statistic("status_temporary_or_institution") == Approx(0.25));
+  // Days from the first move-in: 0: 980 (680 of them with a tenancy); 1: 750, to the end of follow-up; 2: 970.
+  CHECK(statistic("days_since_first_move_in_over", 740) == Approx(0.75));
+  CHECK(statistic("days_since_first_move_in_over", 760) == Approx(0.5));
+  CHECK(statistic("days_since_first_move_in_over", 975) == Approx(0.25));
+  CHECK(statistic("housed_days_over", 700) == Approx(0.25));
+  CHECK(statistic("housed_days_over", 600) == Approx(0.5));
+}
