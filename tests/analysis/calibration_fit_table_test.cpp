@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -34,6 +35,37 @@ calibration::SimulatedStatistic constant(double value, std::size_t replicates) {
   s.replicates = replicates;
   return s;
 }
+
+// A replicate result built by hand: cohort entrants and their spells, for the statistics tests.
+struct HandBuiltReplicate {
+  model::ReplicateResult result;
+
+  explicit HandBuiltReplicate(double status_day) { result.status_day = status_day; }
+  void person(std::uint32_t id, double entry) {
+    model::PersonRecord p;
+    p.id = id;
+    p.cohort = true;
+    p.entry_day = entry;
+    p.referral_day = entry;
+    p.entry_route = model::EntryRoute::street_or_friends;
+    result.people.push_back(p);
+  }
+  void spell(std::uint32_t id, model::SpellType type, double start, double end, model::EndReason reason) {
+    model::SpellRecord s;
+    s.person = id;
+    s.type = type;
+    s.start_day = start;
+    s.end_day = end;
+    s.end_reason = reason;
+    result.spells.push_back(s);
+  }
+  // Spells grouped by person, as a replicate records them.
+  const model::ReplicateResult& sorted() {
+    std::stable_sort(result.spells.begin(), result.spells.end(),
+                     [](const auto& a, const auto& b) { return a.person < b.person; });
+    return result;
+  }
+};
 
 std::filesystem::path temporary_folder(const std::string& name) {
   auto folder = std::filesystem::temp_directory_path() / ("hsim_calibration_test_" + name);
@@ -161,43 +193,23 @@ TEST_CASE("a bad targets file is reported with file, line and key", "[unit][cali
 }
 
 TEST_CASE("target statistics count rehousings, evictions and status from spells", "[unit][calibration]") {
-  model::ReplicateResult result;
-  result.status_day = 1000.0;
-  auto person = [&](std::uint32_t id, double entry) {
-    model::PersonRecord p;
-    p.id = id;
-    p.cohort = true;
-    p.entry_day = entry;
-    p.referral_day = entry;
-    p.entry_route = model::EntryRoute::street_or_friends;
-    result.people.push_back(p);
-  };
-  auto spell = [&](std::uint32_t id, model::SpellType type, double start, double end, model::EndReason reason) {
-    model::SpellRecord s;
-    s.person = id;
-    s.type = type;
-    s.start_day = start;
-    s.end_day = end;
-    s.end_reason = reason;
-    result.spells.push_back(s);
-  };
+  HandBuiltReplicate replicate(1000.0);
   using model::EndReason;
   using model::SpellType;
   // 0: first flat kept. 1: evicted, rehoused once, housed at status. 2: two losses, rehoused twice.
   // 3: never housed, in temporary accommodation and enrolled. 4: not entered (after status).
-  for (std::uint32_t id = 0; id < 5; ++id) person(id, id == 4 ? 2000.0 : 10.0);
-  spell(0, SpellType::tenancy, 20, 1000, EndReason::ongoing);
-  spell(0, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
-  spell(1, SpellType::tenancy, 20, 300, EndReason::eviction_immediate);
-  spell(1, SpellType::tenancy, 400, 1000, EndReason::ongoing);
-  spell(1, SpellType::prison, 310, 350, EndReason::released);
-  spell(2, SpellType::tenancy, 20, 100, EndReason::voluntary_move);
-  spell(2, SpellType::tenancy, 150, 500, EndReason::eviction_notice);
-  spell(2, SpellType::tenancy, 600, 1000, EndReason::ongoing);
-  spell(3, SpellType::temporary_accommodation, 10, 1000, EndReason::ongoing);
-  spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
-  std::stable_sort(result.spells.begin(), result.spells.end(),
-                   [](const auto& a, const auto& b) { return a.person < b.person; });
+  for (std::uint32_t id = 0; id < 5; ++id) replicate.person(id, id == 4 ? 2000.0 : 10.0);
+  replicate.spell(0, SpellType::tenancy, 20, 1000, EndReason::ongoing);
+  replicate.spell(0, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  replicate.spell(1, SpellType::tenancy, 20, 300, EndReason::eviction_immediate);
+  replicate.spell(1, SpellType::tenancy, 400, 1000, EndReason::ongoing);
+  replicate.spell(1, SpellType::prison, 310, 350, EndReason::released);
+  replicate.spell(2, SpellType::tenancy, 20, 100, EndReason::voluntary_move);
+  replicate.spell(2, SpellType::tenancy, 150, 500, EndReason::eviction_notice);
+  replicate.spell(2, SpellType::tenancy, 600, 1000, EndReason::ongoing);
+  replicate.spell(3, SpellType::temporary_accommodation, 10, 1000, EndReason::ongoing);
+  replicate.spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  const model::ReplicateResult& result = replicate.sorted();
 
   auto statistic = [&](const std::string& name) {
     calibration::CalibrationTarget target;
@@ -227,40 +239,23 @@ TEST_CASE("target statistics count rehousings, evictions and status from spells"
 }
 
 TEST_CASE("the status table's no-flat category and time since the first move-in", "[unit][calibration]") {
-  model::ReplicateResult result;
-  result.status_day = 1000.0;
+  HandBuiltReplicate replicate(1000.0);
   using model::EndReason;
   using model::SpellType;
-  for (std::uint32_t id = 0; id < 4; ++id) {
-    model::PersonRecord p;
-    p.id = id;
-    p.cohort = true;
-    p.entry_day = 10.0;
-    p.referral_day = 10.0;
-    p.entry_route = model::EntryRoute::street_or_friends;
-    result.people.push_back(p);
-  }
-  auto spell = [&](std::uint32_t id, SpellType type, double start, double end, EndReason reason) {
-    model::SpellRecord s;
-    s.person = id;
-    s.type = type;
-    s.start_day = start;
-    s.end_day = end;
-    s.end_reason = reason;
-    result.spells.push_back(s);
-  };
+  for (std::uint32_t id = 0; id < 4; ++id) replicate.person(id, 10.0);
   // 0: housed from day 20 with a gap of 300 days, followed throughout. 1: housed from day 50, follow-up
   // ended on day 800. 2: followed, lost the flat, on the street at status. 3: followed, never housed, in a shelter.
-  spell(0, SpellType::tenancy, 20, 200, EndReason::eviction_immediate);
-  spell(0, SpellType::tenancy, 500, 1000, EndReason::ongoing);
-  spell(0, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
-  spell(1, SpellType::tenancy, 50, 1000, EndReason::ongoing);
-  spell(1, SpellType::housing_first_enrolment, 10, 800, EndReason::discharged);
-  spell(2, SpellType::tenancy, 30, 400, EndReason::eviction_notice);
-  spell(2, SpellType::street_or_friends, 400, 1000, EndReason::ongoing);
-  spell(2, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
-  spell(3, SpellType::shelter, 10, 1000, EndReason::ongoing);
-  spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  replicate.spell(0, SpellType::tenancy, 20, 200, EndReason::eviction_immediate);
+  replicate.spell(0, SpellType::tenancy, 500, 1000, EndReason::ongoing);
+  replicate.spell(0, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  replicate.spell(1, SpellType::tenancy, 50, 1000, EndReason::ongoing);
+  replicate.spell(1, SpellType::housing_first_enrolment, 10, 800, EndReason::discharged);
+  replicate.spell(2, SpellType::tenancy, 30, 400, EndReason::eviction_notice);
+  replicate.spell(2, SpellType::street_or_friends, 400, 1000, EndReason::ongoing);
+  replicate.spell(2, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  replicate.spell(3, SpellType::shelter, 10, 1000, EndReason::ongoing);
+  replicate.spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  const model::ReplicateResult& result = replicate.sorted();
 
   auto statistic = [&](const std::string& name, double days = 0.0) {
     calibration::CalibrationTarget target;
