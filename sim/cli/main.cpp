@@ -21,8 +21,18 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
   app.require_subcommand(0, 1);
 
+  // The command line recorded in manifests leaves out --threads: results do not depend on it, and a run
+  // folder must be byte-identical at any thread count.
   std::string command_line = "hsim";
-  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    if (argument == "--threads") {
+      ++i;
+      continue;
+    }
+    if (argument.rfind("--threads=", 0) == 0) continue;
+    command_line += " " + argument;
+  }
 
   // Each subcommand registers itself here; the order is the order of `hsim --help`.
   std::vector<hsim::cli::Command> commands;
