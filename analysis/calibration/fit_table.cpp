@@ -211,6 +211,31 @@ std::string format_fit_table(const FitTable& table, const std::string& title) {
                             : "OUTSIDE 99%")
         << '\n';
   }
+  // Where the chi-square comes from: each city's share, in the order the cities appear.
+  std::vector<std::string> cities;
+  std::vector<double> city_sums;
+  std::vector<int> city_counts;
+  for (const auto& row : table.rows) {
+    if (!row.in_test) continue;
+    auto found = std::find(cities.begin(), cities.end(), row.target.city);
+    if (found == cities.end()) {
+      cities.push_back(row.target.city);
+      city_sums.push_back(0.0);
+      city_counts.push_back(0);
+      found = cities.end() - 1;
+    }
+    const auto index = static_cast<std::size_t>(found - cities.begin());
+    city_sums[index] += row.residual * row.residual;
+    ++city_counts[index];
+  }
+  if (cities.size() > 1) {
+    out << "chi-square by city:";
+    for (std::size_t i = 0; i < cities.size(); ++i) {
+      out << (i == 0 ? " " : ", ") << cities[i] << ' ' << fixed(city_sums[i], 2) << " (" << city_counts[i]
+          << (city_counts[i] == 1 ? " target)" : " targets)");
+    }
+    out << '\n';
+  }
   const FitVerdict& v = table.verdict;
   out << "chi-square " << fixed(v.chi_square, 2) << " on " << v.degrees_of_freedom
       << " df, p = " << std::setprecision(3) << v.p_value << "; " << v.inside_95 << " of " << v.checked

@@ -138,6 +138,24 @@ TEST_CASE("the fit verdict applies the chi-square and interval rules", "[unit][c
   CHECK(calibration::format_fit_table(table, "t").find("not modelled: no such output") != std::string::npos);
 }
 
+TEST_CASE("the fit table says how much of the chi-square each city carries", "[unit][calibration]") {
+  // Three targets of 18 of 36 (0.5): two in city a, one in b. A simulated 0.4 with no simulation noise
+  // gives the residual 0.1 / sqrt(0.4 x 0.6 / 36) = 1.2247, squared 1.5.
+  std::vector<calibration::CalibrationTarget> targets(3, share_target(18, 36));
+  targets[0].city = "a";
+  targets[1].city = "a";
+  targets[2].city = "b";
+  std::vector<calibration::SimulatedStatistic> simulated{constant(0.4, 50), constant(0.5, 50), constant(0.4, 50)};
+  const auto table = calibration::build_fit_table(targets, simulated, 0);
+  REQUIRE(table.verdict.chi_square == Approx(3.0));
+  const std::string text = calibration::format_fit_table(table, "t");
+  CHECK_THAT(text, Catch::Contains("chi-square by city: a 1.50 (2 targets), b 1.50 (1 target)"));
+
+  // A single city needs no split.
+  const auto one_city = calibration::build_fit_table({targets[0], targets[1]}, {simulated[0], simulated[1]}, 0);
+  CHECK_THAT(calibration::format_fit_table(one_city, "t"), !Catch::Contains("by city"));
+}
+
 TEST_CASE("the committed targets file loads and names existing scenarios", "[unit][calibration]") {
   const auto set = calibration::load_target_set("scenarios/calibration/targets.yaml");
   const std::vector<std::string> expected{"bergen", "sandnes", "drammen", "bodo", "pathways"};
