@@ -221,6 +221,21 @@ Objective chi_square_objective(const TargetSet& set, const std::vector<std::stri
   };
 }
 
+FreshSeedCheck check_on_fresh_seed(const TargetSet& set, const std::vector<std::string>& cities,
+                                   const std::vector<CalibrationParameter>& parameters,
+                                   const std::vector<double>& fitted, const SimulationSettings& settings) {
+  if (fitted.size() != parameters.size()) throw std::invalid_argument("check_on_fresh_seed: one value per parameter");
+  std::vector<double> start;
+  for (const auto& parameter : parameters) start.push_back(parameter.start);
+  const Objective objective = chi_square_objective(set, cities, parameters, settings);
+  FreshSeedCheck check;
+  check.seed = settings.seed;
+  check.replicates = settings.replicates;
+  check.start_objective = objective(start);
+  check.fitted_objective = objective(fitted);
+  return check;
+}
+
 std::string fitted_values_yaml(const std::vector<CalibrationParameter>& parameters, const CalibrationResult& result,
                                const std::string& base_file, const std::string& how) {
   // Nest the dotted keys into a tree, keeping first-seen order.

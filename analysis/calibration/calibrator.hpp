@@ -5,6 +5,7 @@
 // finite-difference Hessian of the objective: for a deviance D = -2 log L + const, the covariance is 2 H^-1.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -57,6 +58,21 @@ using Objective = std::function<double(const std::vector<double>& values)>;
 [[nodiscard]] Objective chi_square_objective(const TargetSet& set, const std::vector<std::string>& cities,
                                              const std::vector<CalibrationParameter>& parameters,
                                              const SimulationSettings& settings);
+
+// The chi-square at the start and at the fitted values on random numbers the optimiser never saw (seed
+// `settings.seed`, which the caller sets apart from the fit's). The optimiser keeps any point that is
+// lower on its own seed, so part of its gain can be that seed's simulation noise; only a gain that also
+// appears here is the parameters' doing.
+struct FreshSeedCheck {
+  std::uint64_t seed = 0;
+  std::size_t replicates = 0;
+  double start_objective = 0.0;
+  double fitted_objective = 0.0;
+  [[nodiscard]] bool improvement_holds() const { return fitted_objective < start_objective; }
+};
+[[nodiscard]] FreshSeedCheck check_on_fresh_seed(const TargetSet& set, const std::vector<std::string>& cities,
+                                                 const std::vector<CalibrationParameter>& parameters,
+                                                 const std::vector<double>& fitted, const SimulationSettings& settings);
 
 // `key=value` overrides for a point.
 [[nodiscard]] std::vector<std::string> parameter_overrides(const std::vector<CalibrationParameter>& parameters,

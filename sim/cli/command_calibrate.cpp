@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,7 @@ struct CalibrateOptions {
   std::vector<std::string> parameters;
   calibration::SimulationSettings simulation;
   std::size_t max_evaluations = 60;
+  long long check_replicates = -1;  // of the check on a fresh seed; -1: as --reps, 0: no check
   std::string out;
   std::string command_line;
 };
@@ -135,9 +137,23 @@ int run_calibrate(const CalibrateOptions& options) {
     return exit_bad_input;
   }
 
+  std::optional<calibration::FreshSeedCheck> check;
+  if (options.check_replicates != 0) {
+    calibration::SimulationSettings fresh = options.simulation;
+    fresh.seed = options.simulation.seed + 1;
+    if (options.check_replicates > 0) fresh.replicates = static_cast<std::size_t>(options.check_replicates);
+    std::cerr << "checking the start and fitted values on seed " << fresh.seed << " (" << fresh.replicates
+              << " replicates, not seen by the optimiser)\n";
+    check = calibration::check_on_fresh_seed(set, cities, parameters, result.values, fresh);
+  }
+
   std::ostringstream how;
   how << options.command_line << "; chi-square " << result.start_objective << " -> " << result.objective << " after "
       << result.evaluations << " evaluations (" << result.stop_reason << ")";
+  if (check) {
+    how << "; on seed " << check->seed << ", not seen by the optimiser: " << check->start_objective << " -> "
+        << check->fitted_objective;
+  }
   const std::string yaml = calibration::fitted_values_yaml(parameters, result, base_file, how.str());
   if (options.out.empty()) {
     std::cout << yaml;
@@ -164,7 +180,16 @@ int run_calibrate(const CalibrateOptions& options) {
     std::cout << ")\n";
   }
   std::cout << "chi-square " << result.start_objective << " at the start, " << result.objective << " fitted ("
-            << result.evaluations << " evaluations, " << result.stop_reason << ")\n\n";
+            << result.evaluations << " evaluations, " << result.stop_reason << ")\n";
+  if (check) {
+    std::cout << "on seed " << check->seed << " (" << check->replicates << " replicates, not seen by the optimiser): "
+              << "chi-square " << check->start_objective << " at the start, " << check->fitted_objective << " fitted: "
+              << (check->improvement_holds() ? "the improvement holds"
+                                             : "the improvement does not hold; the fit followed the noise of seed " +
+                                                   std::to_string(options.simulation.seed))
+              << '\n';
+  }
+  std::cout << '\n';
 
   calibration::SimulationSettings fitted = options.simulation;
   for (const auto& text : calibration::parameter_overrides(parameters, result.values)) fitted.overrides.push_back(text);
@@ -214,6 +239,11 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::Range(1, 1024));
   command->add_option("--max-evals", options->max_evaluations, "Most optimiser evaluations")
       ->check(CLI::Range(1, 100'000));
+  command
+      ->add_option("--check-reps", options->check_replicates,
+                   "Replicates of the check that re-runs the start and fitted values on seed + 1, which the "
+                   "optimiser never saw (default: as --reps; 0 skips it)")
+      ->check(CLI::Range(0, 1'000'000));
   command->add_option("--out", options->out, "Write the fitted values as a scenario fragment (default: stdout)");
   command->add_option("--set", options->simulation.overrides,
                       "Override a scenario value in every city: key.path=value (repeatable)");

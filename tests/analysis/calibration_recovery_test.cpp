@@ -9,15 +9,17 @@
 
 namespace calibration = hsim::analysis::calibration;
 
-// Targets generated from the model itself at known parameter values, with a very large n so that the
-// observation is (almost) exact; calibrate must find the values again within its stated uncertainty.
-TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[statistical][calibration]") {
-  const std::vector<calibration::CalibrationParameter> parameters{
-      {"behaviour.disturbance.complaint_probability", 0.05, 0.95, 0.2},
-      {"behaviour.life.voluntary_move_per_year", 0.0, 0.4, 0.3},
-  };
-  const std::vector<double> truth{0.6, 0.1};
+namespace {
 
+const std::vector<calibration::CalibrationParameter> synthetic_parameters{
+    {"behaviour.disturbance.complaint_probability", 0.05, 0.95, 0.2},
+    {"behaviour.life.voluntary_move_per_year", 0.0, 0.4, 0.3},
+};
+const std::vector<double> synthetic_truth{0.6, 0.1};
+
+// Targets generated from the mini test city at `synthetic_truth`, with a very large n so that the
+// observation is (almost) exact.
+calibration::TargetSet synthetic_targets(std::size_t replicates) {
   calibration::TargetSet set;
   set.file = "synthetic";
   calibration::CityTargets city;
@@ -33,11 +35,10 @@ TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[
     target.n = 1e6;
     city.targets.push_back(target);
   }
-
   calibration::SimulationSettings truth_settings;
   truth_settings.seed = 101;
-  truth_settings.replicates = 800;
-  truth_settings.overrides = calibration::parameter_overrides(parameters, truth);
+  truth_settings.replicates = replicates;
+  truth_settings.overrides = calibration::parameter_overrides(synthetic_parameters, synthetic_truth);
   const auto truth_statistics = calibration::simulate_city_targets(city, truth_settings);
   for (std::size_t t = 0; t < city.targets.size(); ++t) {
     double sum = 0.0;
@@ -45,6 +46,16 @@ TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[
     city.targets[t].count = sum / static_cast<double>(truth_statistics[t].values.size()) * city.targets[t].n;
   }
   set.cities.push_back(city);
+  return set;
+}
+
+}  // namespace
+
+// Calibrate must find the values the targets were generated from within its stated uncertainty.
+TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[statistical][calibration]") {
+  const auto& parameters = synthetic_parameters;
+  const auto& truth = synthetic_truth;
+  const calibration::TargetSet set = synthetic_targets(800);
 
   calibration::SimulationSettings fit_settings;
   fit_settings.seed = 202;  // other streams than the truth
@@ -65,6 +76,31 @@ TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[
     // The uncertainty must be informative, not a bound-to-bound shrug.
     CHECK(result.standard_errors[i] < 0.5 * (parameters[i].upper - parameters[i].lower));
   }
+}
+
+TEST_CASE("the fresh-seed check re-runs the start and the fitted values on its own seed", "[unit][calibration]") {
+  const calibration::TargetSet set = synthetic_targets(60);
+  calibration::SimulationSettings fresh;
+  fresh.seed = 303;
+  fresh.replicates = 30;
+  const auto check = calibration::check_on_fresh_seed(set, {"mini"}, synthetic_parameters, synthetic_truth, fresh);
+  CHECK(check.seed == 303);
+  CHECK(check.replicates == 30);
+
+  // The same numbers as the objective on that seed: the start values, then the fitted ones.
+  const auto objective = calibration::chi_square_objective(set, {"mini"}, synthetic_parameters, fresh);
+  CHECK(check.start_objective == objective({0.2, 0.3}));
+  CHECK(check.fitted_objective == objective(synthetic_truth));
+  // Other random numbers give another chi-square at the same point.
+  calibration::SimulationSettings other = fresh;
+  other.seed = 304;
+  CHECK(check.fitted_objective !=
+        calibration::chi_square_objective(set, {"mini"}, synthetic_parameters, other)(synthetic_truth));
+
+  // The true values beat a start far from them on any seed; the start itself is no improvement.
+  CHECK(check.improvement_holds());
+  const std::vector<double> start{0.2, 0.3};
+  CHECK_FALSE(calibration::check_on_fresh_seed(set, {"mini"}, synthetic_parameters, start, fresh).improvement_holds());
 }
 
 TEST_CASE("the fitted-values fragment nests keys and records the uncertainty", "[unit][calibration]") {
