@@ -123,7 +123,16 @@ TEST_CASE("hsim fit on all cities writes a complete table and applies the exit r
   std::stringstream text;
   text << table.rdbuf();
   const std::string printed = text.str();
-  const auto at = printed.find("chi-square ");
+  // The city split comes first and adds up to the total (each part printed to two decimals).
+  const auto split = printed.find("chi-square by city: ");
+  REQUIRE(split != std::string::npos);
+  std::istringstream parts(printed.substr(split + 20, printed.find('\n', split) - split - 20));
+  double parts_sum = 0.0;
+  std::string city, count_text, targets_word;
+  double part = 0.0;
+  while (parts >> city >> part >> count_text >> targets_word) parts_sum += part;
+  CHECK(parts_sum == Approx(chi_square).margin(0.03));
+  const auto at = printed.rfind("chi-square ");
   REQUIRE(at != std::string::npos);
   std::istringstream summary(printed.substr(at + 11));
   double printed_chi_square = 0.0;
