@@ -48,12 +48,17 @@ std::vector<double> halton_point(std::size_t index, std::size_t dimensions) {
 }  // namespace
 
 std::vector<CalibrationParameter> default_calibration_parameters() {
+  // The eight parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
+  // so that `hsim calibrate` with no --parameters repeats it; start values come from the scenario.
   return {
-      {"behaviour.disturbance.complaint_probability", 0.05, 0.9, 0.35},
-      {"teams.housing_first.eviction_prevention_base_share", 0.0, 0.6, 0.35},  // base + capacity share <= 1
-      {"teams.housing_first.managed_exit_share", 0.0, 0.9, 0.3},
-      {"behaviour.life.voluntary_move_per_year", 0.0, 0.3, 0.04},
-      {"behaviour.landlords.base_willingness_share", 0.05, 0.9, 0.3},
+      {"behaviour.disturbance.complaint_probability", 0.1, 0.95, 0.275},
+      {"behaviour.disturbance.baseline_per_year", 0.2, 12.0, 6.45},
+      {"behaviour.disturbance.in_episode_per_week", 0.5, 6.0, 1.51},
+      {"teams.housing_first.eviction_prevention_base_share", 0.1, 0.6, 0.413},  // base + capacity share <= 1
+      {"staircase.demotion_probability_per_incident", 0.05, 1.0, 1.0},
+      {"staircase.exclusion_to_street_share", 0.0, 1.0, 0.526},
+      {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0, 2.5},
+      {"behaviour.life.voluntary_move_per_year", 0.01, 0.4, 0.08},
   };
 }
 

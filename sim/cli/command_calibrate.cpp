@@ -230,7 +230,11 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
   command->add_option("--leave-out", options->leave_out, "Fit without this city, then print its fit table");
   command->add_flag("--skip-standard-errors", options->skip_standard_errors,
                     "Skip the Hessian and its 2p^2 + 1 evaluations (for leave-one-out checks)");
-  command->add_option("--parameters", options->parameters, "Scenario keys to fit: key or key:lower:upper")
+  command
+      ->add_option(
+          "--parameters", options->parameters,
+          "Scenario keys to fit: key or key:lower:upper (default: the eight parameters of the calibration behind "
+          "scenarios/behaviour.yaml)")
       ->delimiter(',');
   command->add_option("--reps", options->simulation.replicates, "Replicates per point (the same seeds at every point)")
       ->check(CLI::Range(2, 1'000'000));
