@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <limits>
 #include <map>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -226,18 +227,74 @@ Objective chi_square_objective(const TargetSet& set, const std::vector<std::stri
   };
 }
 
+namespace {
+
+// Each target's value in every replicate (NaN where it was undefined), so that a resample of replicates
+// picks the same replicates for every target and at every point.
+std::vector<std::vector<double>> values_by_replicate(const SimulatedTargets& simulated) {
+  std::vector<std::vector<double>> table;
+  for (const auto& statistic : simulated.simulated) {
+    std::vector<double> row(statistic.replicates, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < statistic.values.size(); ++i) {
+      const std::size_t replicate = statistic.replicate_of_value.empty() ? i : statistic.replicate_of_value[i];
+      if (replicate < row.size()) row[replicate] = statistic.values[i];
+    }
+    table.push_back(std::move(row));
+  }
+  return table;
+}
+
+double resampled_chi_square(const std::vector<CalibrationTarget>& targets,
+                            const std::vector<std::vector<double>>& table, const std::vector<std::size_t>& draw) {
+  std::vector<SimulatedStatistic> resampled(table.size());
+  for (std::size_t t = 0; t < table.size(); ++t) {
+    resampled[t].replicates = draw.size();
+    for (std::size_t replicate : draw) {
+      if (std::isfinite(table[t][replicate])) resampled[t].values.push_back(table[t][replicate]);
+    }
+  }
+  return chi_square_statistic(targets, resampled);
+}
+
+}  // namespace
+
 FreshSeedCheck check_on_fresh_seed(const TargetSet& set, const std::vector<std::string>& cities,
                                    const std::vector<CalibrationParameter>& parameters,
-                                   const std::vector<double>& fitted, const SimulationSettings& settings) {
+                                   const std::vector<double>& fitted, const SimulationSettings& settings,
+                                   std::size_t bootstrap_resamples) {
   if (fitted.size() != parameters.size()) throw std::invalid_argument("check_on_fresh_seed: one value per parameter");
   std::vector<double> start;
   for (const auto& parameter : parameters) start.push_back(parameter.start);
-  const Objective objective = chi_square_objective(set, cities, parameters, settings);
+  auto simulate_at = [&](const std::vector<double>& values) {
+    SimulationSettings point = settings;
+    for (auto& override_text : parameter_overrides(parameters, values)) point.overrides.push_back(override_text);
+    return simulate_targets(set, cities, point);
+  };
+  const SimulatedTargets at_start = simulate_at(start);
+  const SimulatedTargets at_fitted = simulate_at(fitted);
+
   FreshSeedCheck check;
   check.seed = settings.seed;
   check.replicates = settings.replicates;
-  check.start_objective = objective(start);
-  check.fitted_objective = objective(fitted);
+  check.start_objective = chi_square_statistic(at_start.targets, at_start.simulated);
+  check.fitted_objective = chi_square_statistic(at_fitted.targets, at_fitted.simulated);
+
+  const auto start_table = values_by_replicate(at_start);
+  const auto fitted_table = values_by_replicate(at_fitted);
+  std::mt19937_64 generator(settings.seed);
+  std::vector<std::size_t> draw(settings.replicates);
+  double sum = 0.0, squares = 0.0;
+  for (std::size_t b = 0; b < bootstrap_resamples; ++b) {
+    for (auto& replicate : draw) replicate = static_cast<std::size_t>(generator() % settings.replicates);
+    const double difference = resampled_chi_square(at_fitted.targets, fitted_table, draw) -
+                              resampled_chi_square(at_start.targets, start_table, draw);
+    sum += difference;
+    squares += difference * difference;
+  }
+  if (bootstrap_resamples > 1) {
+    const double n = static_cast<double>(bootstrap_resamples);
+    check.difference_standard_error = std::sqrt(std::max(0.0, (squares - sum * sum / n) / (n - 1.0)));
+  }
   return check;
 }
 

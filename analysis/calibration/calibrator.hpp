@@ -61,18 +61,23 @@ using Objective = std::function<double(const std::vector<double>& values)>;
 
 // The chi-square at the start and at the fitted values on random numbers the optimiser never saw (seed
 // `settings.seed`, which the caller sets apart from the fit's). The optimiser keeps any point that is
-// lower on its own seed, so part of its gain can be that seed's simulation noise; only a gain that also
-// appears here is the parameters' doing.
+// lower on its own seed, so part of its gain can be that seed's simulation noise. The difference on the
+// fresh seed has a Monte Carlo standard error, estimated by resampling replicates (the same resample at
+// both points, which share their random numbers); only a gain of more than two standard errors counts.
 struct FreshSeedCheck {
   std::uint64_t seed = 0;
   std::size_t replicates = 0;
   double start_objective = 0.0;
   double fitted_objective = 0.0;
-  [[nodiscard]] bool improvement_holds() const { return fitted_objective < start_objective; }
+  double difference_standard_error = 0.0;  // of fitted - start, bootstrap over replicates
+  [[nodiscard]] double difference() const { return fitted_objective - start_objective; }
+  [[nodiscard]] bool improvement_holds() const { return difference() < -2.0 * difference_standard_error; }
+  [[nodiscard]] bool worse() const { return difference() > 2.0 * difference_standard_error; }
 };
 [[nodiscard]] FreshSeedCheck check_on_fresh_seed(const TargetSet& set, const std::vector<std::string>& cities,
                                                  const std::vector<CalibrationParameter>& parameters,
-                                                 const std::vector<double>& fitted, const SimulationSettings& settings);
+                                                 const std::vector<double>& fitted, const SimulationSettings& settings,
+                                                 std::size_t bootstrap_resamples = 200);
 
 // `key=value` overrides for a point.
 [[nodiscard]] std::vector<std::string> parameter_overrides(const std::vector<CalibrationParameter>& parameters,

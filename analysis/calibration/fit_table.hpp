@@ -18,7 +18,8 @@ namespace hsim::analysis::calibration {
 // The simulated statistic of one target over replicates (non-finite values already dropped).
 struct SimulatedStatistic {
   std::vector<double> values;
-  std::size_t replicates = 0;  // replicates run, including those where the statistic was undefined
+  std::vector<std::size_t> replicate_of_value;  // the replicate each value came from (empty: values[i] is replicate i)
+  std::size_t replicates = 0;                   // replicates run, including those where the statistic was undefined
 };
 
 struct FitRow {

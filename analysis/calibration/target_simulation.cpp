@@ -47,9 +47,11 @@ std::vector<SimulatedStatistic> simulate_city_targets(const CityTargets& city, c
         }
         return values;
       },
-      [&](std::size_t, std::vector<double> values) {
+      [&](std::size_t replicate, std::vector<double> values) {
         for (std::size_t t = 0; t < values.size(); ++t) {
-          if (std::isfinite(values[t])) simulated[t].values.push_back(values[t]);
+          if (!std::isfinite(values[t])) continue;
+          simulated[t].values.push_back(values[t]);
+          simulated[t].replicate_of_value.push_back(replicate);
         }
       });
   return simulated;

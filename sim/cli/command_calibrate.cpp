@@ -152,7 +152,8 @@ int run_calibrate(const CalibrateOptions& options) {
       << result.evaluations << " evaluations (" << result.stop_reason << ")";
   if (check) {
     how << "; on seed " << check->seed << ", not seen by the optimiser: " << check->start_objective << " -> "
-        << check->fitted_objective;
+        << check->fitted_objective << " (Monte Carlo standard error of the difference "
+        << check->difference_standard_error << ")";
   }
   const std::string yaml = calibration::fitted_values_yaml(parameters, result, base_file, how.str());
   if (options.out.empty()) {
@@ -183,10 +184,13 @@ int run_calibrate(const CalibrateOptions& options) {
             << result.evaluations << " evaluations, " << result.stop_reason << ")\n";
   if (check) {
     std::cout << "on seed " << check->seed << " (" << check->replicates << " replicates, not seen by the optimiser): "
-              << "chi-square " << check->start_objective << " at the start, " << check->fitted_objective << " fitted: "
+              << "chi-square " << check->start_objective << " at the start, " << check->fitted_objective
+              << " fitted, difference " << check->difference() << " (Monte Carlo standard error "
+              << check->difference_standard_error << ", bootstrap over replicates): "
               << (check->improvement_holds() ? "the improvement holds"
-                                             : "the improvement does not hold; the fit followed the noise of seed " +
-                                                   std::to_string(options.simulation.seed))
+                  : check->worse()           ? "the fitted values are worse; the fit followed the noise of seed " +
+                                         std::to_string(options.simulation.seed)
+                                   : "the improvement is within the simulation noise")
               << '\n';
   }
   std::cout << '\n';

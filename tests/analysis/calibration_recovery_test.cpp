@@ -17,9 +17,9 @@ const std::vector<calibration::CalibrationParameter> synthetic_parameters{
 };
 const std::vector<double> synthetic_truth{0.6, 0.1};
 
-// Targets generated from the mini test city at `synthetic_truth`, with a very large n so that the
-// observation is (almost) exact.
-calibration::TargetSet synthetic_targets(std::size_t replicates) {
+// Targets generated from the mini test city at `synthetic_truth`, each observed on `n` people (a very
+// large n makes the observation almost exact).
+calibration::TargetSet synthetic_targets(std::size_t replicates, double n) {
   calibration::TargetSet set;
   set.file = "synthetic";
   calibration::CityTargets city;
@@ -32,7 +32,7 @@ calibration::TargetSet synthetic_targets(std::size_t replicates) {
     target.name = statistic;
     target.statistic = statistic;
     target.kind = calibration::ObservationKind::share;
-    target.n = 1e6;
+    target.n = n;
     city.targets.push_back(target);
   }
   calibration::SimulationSettings truth_settings;
@@ -55,7 +55,7 @@ calibration::TargetSet synthetic_targets(std::size_t replicates) {
 TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[statistical][calibration]") {
   const auto& parameters = synthetic_parameters;
   const auto& truth = synthetic_truth;
-  const calibration::TargetSet set = synthetic_targets(800);
+  const calibration::TargetSet set = synthetic_targets(800, 1e6);
 
   calibration::SimulationSettings fit_settings;
   fit_settings.seed = 202;  // other streams than the truth
@@ -79,7 +79,9 @@ TEST_CASE("calibrate recovers known parameter values of a synthetic problem", "[
 }
 
 TEST_CASE("the fresh-seed check re-runs the start and the fitted values on its own seed", "[unit][calibration]") {
-  const calibration::TargetSet set = synthetic_targets(60);
+  // Observed on 300 people each, so that the targets' sampling error, not the simulation noise, sets the
+  // scale of the chi-square, as in the cities' targets.
+  const calibration::TargetSet set = synthetic_targets(60, 300.0);
   calibration::SimulationSettings fresh;
   fresh.seed = 303;
   fresh.replicates = 30;
@@ -97,10 +99,25 @@ TEST_CASE("the fresh-seed check re-runs the start and the fitted values on its o
   CHECK(check.fitted_objective !=
         calibration::chi_square_objective(set, {"mini"}, synthetic_parameters, other)(synthetic_truth));
 
-  // The true values beat a start far from them on any seed; the start itself is no improvement.
+  // The true values beat a start far from them by much more than the Monte Carlo noise of the difference.
+  REQUIRE(std::isfinite(check.difference_standard_error));
+  CHECK(check.difference_standard_error > 0.0);
+  CHECK(check.difference() < -2.0 * check.difference_standard_error);
   CHECK(check.improvement_holds());
+  CHECK_FALSE(check.worse());
+  // Swapped, the same difference is a loss.
+  auto swapped = synthetic_parameters;
+  for (std::size_t i = 0; i < swapped.size(); ++i) swapped[i].start = synthetic_truth[i];
   const std::vector<double> start{0.2, 0.3};
-  CHECK_FALSE(calibration::check_on_fresh_seed(set, {"mini"}, synthetic_parameters, start, fresh).improvement_holds());
+  const auto backwards = calibration::check_on_fresh_seed(set, {"mini"}, swapped, start, fresh);
+  CHECK(backwards.difference() == Approx(-check.difference()));
+  CHECK(backwards.worse());
+  // The start itself is no improvement and no loss: the difference and its noise are both zero.
+  const auto same = calibration::check_on_fresh_seed(set, {"mini"}, synthetic_parameters, start, fresh);
+  CHECK(same.difference() == 0.0);
+  CHECK(same.difference_standard_error == 0.0);
+  CHECK_FALSE(same.improvement_holds());
+  CHECK_FALSE(same.worse());
 }
 
 TEST_CASE("the fitted-values fragment nests keys and records the uncertainty", "[unit][calibration]") {
