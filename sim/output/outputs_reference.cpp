@@ -38,9 +38,9 @@ std::string outputs_reference_markdown() {
          "never overwritten without `--overwrite`). The folder appears whole when the run succeeds and not at all "
          "when it fails. Files are tidy CSV (one header line, comma separated, `NA` for missing, numbers in "
          "their shortest round-trip form) and `manifest.json` (scenario files, overrides, the fully resolved "
-         "scenario, policies, seed, replicates, library versions and the command line). With the same scenario, "
-         "seed and replicate count every CSV file is byte-identical at any thread count; the manifest differs "
-         "only in the command line it records.\n\n";
+         "scenario, policies, seed, replicates, library versions and the command line, recorded without "
+         "`--threads`). With the same scenario, seed, replicate count and command line, every file, the manifest "
+         "included, is byte-identical at any thread count.\n\n";
   for (const TableSchema* schema : run_table_schemas()) describe_table(out, *schema);
   describe_table(out, ceac_schema());
 
