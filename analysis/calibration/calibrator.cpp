@@ -52,14 +52,14 @@ std::vector<CalibrationParameter> default_calibration_parameters() {
   // The eight parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
   // so that `hsim calibrate` with no --parameters repeats it; start values come from the scenario.
   return {
-      {"behaviour.disturbance.complaint_probability", 0.1, 0.95, 0.275},
-      {"behaviour.disturbance.baseline_per_year", 0.2, 12.0, 6.45},
-      {"behaviour.disturbance.in_episode_per_week", 0.5, 6.0, 1.51},
-      {"teams.housing_first.eviction_prevention_base_share", 0.1, 0.6, 0.413},  // base + capacity share <= 1
-      {"staircase.demotion_probability_per_incident", 0.05, 1.0, 1.0},
-      {"staircase.exclusion_to_street_share", 0.0, 1.0, 0.526},
-      {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0, 2.5},
-      {"behaviour.life.voluntary_move_per_year", 0.01, 0.4, 0.08},
+      {"behaviour.disturbance.complaint_probability", 0.1, 0.95},
+      {"behaviour.disturbance.baseline_per_year", 0.2, 12.0},
+      {"behaviour.disturbance.in_episode_per_week", 0.5, 6.0},
+      {"teams.housing_first.eviction_prevention_base_share", 0.1, 0.6},  // base + capacity share <= 1
+      {"staircase.demotion_probability_per_incident", 0.05, 1.0},
+      {"staircase.exclusion_to_street_share", 0.0, 1.0},
+      {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0},
+      {"behaviour.life.voluntary_move_per_year", 0.01, 0.4},
   };
 }
 
@@ -216,13 +216,24 @@ CalibrationResult minimise_objective(const Objective& objective, const std::vect
   return result;
 }
 
+namespace {
+
+// The cities' targets simulated with `values` applied on top of settings.overrides.
+SimulatedTargets simulate_point(const TargetSet& set, const std::vector<std::string>& cities,
+                                const std::vector<CalibrationParameter>& parameters, const std::vector<double>& values,
+                                const SimulationSettings& settings) {
+  SimulationSettings point = settings;
+  for (auto& override_text : parameter_overrides(parameters, values)) point.overrides.push_back(override_text);
+  return simulate_targets(set, cities, point);
+}
+
+}  // namespace
+
 Objective chi_square_objective(const TargetSet& set, const std::vector<std::string>& cities,
                                const std::vector<CalibrationParameter>& parameters,
                                const SimulationSettings& settings) {
   return [&set, cities, parameters, settings](const std::vector<double>& values) {
-    SimulationSettings point = settings;
-    for (auto& override_text : parameter_overrides(parameters, values)) point.overrides.push_back(override_text);
-    const SimulatedTargets simulated = simulate_targets(set, cities, point);
+    const SimulatedTargets simulated = simulate_point(set, cities, parameters, values, settings);
     return chi_square_statistic(simulated.targets, simulated.simulated);
   };
 }
@@ -265,13 +276,8 @@ FreshSeedCheck check_on_fresh_seed(const TargetSet& set, const std::vector<std::
   if (fitted.size() != parameters.size()) throw std::invalid_argument("check_on_fresh_seed: one value per parameter");
   std::vector<double> start;
   for (const auto& parameter : parameters) start.push_back(parameter.start);
-  auto simulate_at = [&](const std::vector<double>& values) {
-    SimulationSettings point = settings;
-    for (auto& override_text : parameter_overrides(parameters, values)) point.overrides.push_back(override_text);
-    return simulate_targets(set, cities, point);
-  };
-  const SimulatedTargets at_start = simulate_at(start);
-  const SimulatedTargets at_fitted = simulate_at(fitted);
+  const SimulatedTargets at_start = simulate_point(set, cities, parameters, start, settings);
+  const SimulatedTargets at_fitted = simulate_point(set, cities, parameters, fitted, settings);
 
   FreshSeedCheck check;
   check.seed = settings.seed;

@@ -20,7 +20,7 @@ struct CalibrationParameter {
   std::string key;  // scenario key path, set with `--set key=value`
   double lower = 0.0;
   double upper = 1.0;
-  double start = 0.5;
+  double start = 0.5;  // hsim calibrate takes it from the scenario
 };
 
 // The behaviour parameters fitted when none are named, with bounds; start values come from the

@@ -212,27 +212,24 @@ std::string format_fit_table(const FitTable& table, const std::string& title) {
         << '\n';
   }
   // Where the chi-square comes from: each city's share, in the order the cities appear.
-  std::vector<std::string> cities;
-  std::vector<double> city_sums;
-  std::vector<int> city_counts;
+  struct CityPart {
+    std::string city;
+    double chi_square = 0.0;
+    int targets = 0;
+  };
+  std::vector<CityPart> parts;
   for (const auto& row : table.rows) {
     if (!row.in_test) continue;
-    auto found = std::find(cities.begin(), cities.end(), row.target.city);
-    if (found == cities.end()) {
-      cities.push_back(row.target.city);
-      city_sums.push_back(0.0);
-      city_counts.push_back(0);
-      found = cities.end() - 1;
-    }
-    const auto index = static_cast<std::size_t>(found - cities.begin());
-    city_sums[index] += row.residual * row.residual;
-    ++city_counts[index];
+    auto part = std::find_if(parts.begin(), parts.end(), [&](const CityPart& p) { return p.city == row.target.city; });
+    if (part == parts.end()) part = parts.insert(parts.end(), CityPart{row.target.city});
+    part->chi_square += row.residual * row.residual;
+    ++part->targets;
   }
-  if (cities.size() > 1) {
+  if (parts.size() > 1) {
     out << "chi-square by city:";
-    for (std::size_t i = 0; i < cities.size(); ++i) {
-      out << (i == 0 ? " " : ", ") << cities[i] << ' ' << fixed(city_sums[i], 2) << " (" << city_counts[i]
-          << (city_counts[i] == 1 ? " target)" : " targets)");
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      out << (i == 0 ? " " : ", ") << parts[i].city << ' ' << fixed(parts[i].chi_square, 2) << " (" << parts[i].targets
+          << (parts[i].targets == 1 ? " target)" : " targets)");
     }
     out << '\n';
   }

@@ -32,7 +32,7 @@ struct CalibrateOptions {
   std::vector<std::string> parameters;
   calibration::SimulationSettings simulation;
   std::size_t max_evaluations = 60;
-  long long check_replicates = -1;  // of the check on a fresh seed; -1: as --reps, 0: no check
+  std::optional<std::size_t> check_replicates;  // of the check on a fresh seed; default as --reps, 0: no check
   std::string out;
   std::string command_line;
 };
@@ -138,10 +138,10 @@ int run_calibrate(const CalibrateOptions& options) {
   }
 
   std::optional<calibration::FreshSeedCheck> check;
-  if (options.check_replicates != 0) {
+  if (options.check_replicates.value_or(1) != 0) {
     calibration::SimulationSettings fresh = options.simulation;
     fresh.seed = options.simulation.seed + 1;
-    if (options.check_replicates > 0) fresh.replicates = static_cast<std::size_t>(options.check_replicates);
+    fresh.replicates = options.check_replicates.value_or(options.simulation.replicates);
     std::cerr << "checking the start and fitted values on seed " << fresh.seed << " (" << fresh.replicates
               << " replicates, not seen by the optimiser)\n";
     check = calibration::check_on_fresh_seed(set, cities, parameters, result.values, fresh);

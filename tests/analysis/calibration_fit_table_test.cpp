@@ -190,21 +190,17 @@ TEST_CASE("a bad targets file is reported with file, line and key", "[unit][cali
     }
     return std::string("(no error)");
   };
-  const std::string bad_statistic = message_for(
-      "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
-      "      - name: a\n        statistic: no_such_statistic\n        observed: {count: 1, n: 2}\n"
-      "        source: here\n");
+  // A file with one target; `top` goes between schema_version (line 1) and cities.
+  const auto one_target = [](const std::string& top, const std::string& statistic, const std::string& observed) {
+    return "schema_version: 1\n" + top + "cities:\n  x:\n    scenario: x.yaml\n    targets:\n      - name: a\n" +
+           "        statistic: " + statistic + "\n        observed: " + observed + "\n        source: here\n";
+  };
+  const std::string bad_statistic = message_for(one_target("", "no_such_statistic", "{count: 1, n: 2}"));
   CHECK_THAT(bad_statistic, Catch::Contains(file.string() + ":7") && Catch::Contains("statistic") &&
                                 Catch::Contains("no_such_statistic"));
-  const std::string bad_count = message_for(
-      "schema_version: 1\ncities:\n  x:\n    scenario: x.yaml\n    targets:\n"
-      "      - name: a\n        statistic: died\n        observed: {count: 3, n: 2}\n"
-      "        source: here\n");
+  const std::string bad_count = message_for(one_target("", "died", "{count: 3, n: 2}"));
   CHECK_THAT(bad_count, Catch::Contains("0 <= count <= n"));
-  const std::string bad_fitted = message_for(
-      "schema_version: 1\nfitted_parameters: 2.5\ncities:\n  x:\n    scenario: x.yaml\n"
-      "    targets:\n      - name: a\n        statistic: died\n        observed: {count: 1, n: 2}\n"
-      "        source: here\n");
+  const std::string bad_fitted = message_for(one_target("fitted_parameters: 2.5\n", "died", "{count: 1, n: 2}"));
   CHECK_THAT(bad_fitted, Catch::Contains(file.string() + ":2") && Catch::Contains("fitted_parameters") &&
                              Catch::Contains("a whole number from 0 to 1000, got '2.5'"));
   std::filesystem::remove_all(folder);
