@@ -49,7 +49,7 @@ std::vector<double> halton_point(std::size_t index, std::size_t dimensions) {
 }  // namespace
 
 std::vector<CalibrationParameter> default_calibration_parameters() {
-  // The eight parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
+  // The nine parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
   // so that `hsim calibrate` with no --parameters repeats it; start values come from the scenario.
   return {
       {"behaviour.disturbance.complaint_probability", 0.1, 0.95},
@@ -60,6 +60,7 @@ std::vector<CalibrationParameter> default_calibration_parameters() {
       {"staircase.exclusion_to_street_share", 0.0, 1.0},
       {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0},
       {"behaviour.life.voluntary_move_per_year", 0.01, 0.4},
+      {"behaviour.landlords.municipal_complaints_before_warning_factor", 1.0, 5.0},
   };
 }
 
@@ -161,19 +162,33 @@ CalibrationResult minimise_objective(const Objective& objective, const std::vect
     }
   }
   context.best = best;
-  optimiser.set_maxeval(static_cast<int>(std::max<std::size_t>(options.max_evaluations - evaluations, 2 * p + 2)));
-  try {
-    const nlopt::result status = optimiser.optimize(unit, best);
-    result.stop_reason = status == nlopt::MAXEVAL_REACHED ? "maximum evaluations reached"
-                         : status == nlopt::XTOL_REACHED  ? "parameter tolerance reached"
-                         : status == nlopt::FTOL_REACHED  ? "objective tolerance reached"
-                                                          : "converged";
-  } catch (const nlopt::roundoff_limited&) {
-    best = optimiser.last_optimum_value();
-    result.stop_reason = "stopped by round-off (noisy objective)";
-  } catch (const nlopt::forced_stop&) {
-    best = optimiser.last_optimum_value();
-    result.stop_reason = "stopped";
+  // BOBYQA's quadratic model can also stall on the roughness: while evaluations remain and a run
+  // ends on its tolerance, restart it from the best point; stop when a restart finds nothing better.
+  const std::size_t smallest_run = 2 * p + 2;
+  for (bool first_run = true;; first_run = false) {
+    const std::size_t left = options.max_evaluations > evaluations ? options.max_evaluations - evaluations : 0;
+    if (!first_run && left < smallest_run) break;
+    optimiser.set_maxeval(static_cast<int>(std::max(left, smallest_run)));
+    const double before = best;
+    try {
+      const nlopt::result status = optimiser.optimize(unit, best);
+      result.stop_reason = status == nlopt::MAXEVAL_REACHED ? "maximum evaluations reached"
+                           : status == nlopt::XTOL_REACHED  ? "parameter tolerance reached"
+                           : status == nlopt::FTOL_REACHED  ? "objective tolerance reached"
+                                                            : "converged";
+      if (status == nlopt::MAXEVAL_REACHED) break;
+    } catch (const nlopt::roundoff_limited&) {
+      best = optimiser.last_optimum_value();
+      result.stop_reason = "stopped by round-off (noisy objective)";
+    } catch (const nlopt::forced_stop&) {
+      best = optimiser.last_optimum_value();
+      result.stop_reason = "stopped";
+      break;
+    }
+    if (!first_run) {
+      if (!(best < before)) break;
+      ++result.restarts;
+    }
   }
   result.values = to_natural(parameters, unit);
   result.objective = best;

@@ -42,6 +42,7 @@ struct CalibrationResult {
   double objective = 0.0;
   double start_objective = 0.0;
   std::size_t evaluations = 0;  // start design and optimiser evaluations, Hessian excluded
+  std::size_t restarts = 0;     // local optimiser runs after the first that improved the objective
   bool standard_errors_estimated = false;
   bool hessian_positive_definite = false;
   std::string stop_reason;

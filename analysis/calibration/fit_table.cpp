@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "analysis/calibration/target_correlation.hpp"
+
 namespace hsim::analysis::calibration {
 
 namespace {
@@ -147,25 +149,45 @@ FitTable build_fit_table(const std::vector<CalibrationTarget>& targets,
     table.rows.push_back(std::move(row));
   }
   FitVerdict& verdict = table.verdict;
-  int in_test = 0;
   for (const auto& row : table.rows) {
-    if (row.in_test) {
-      verdict.chi_square += row.residual * row.residual;
-      ++in_test;
-    }
     if (row.checked) {
       ++verdict.checked;
       if (row.inside_95) ++verdict.inside_95;
       if (!row.inside_99) ++verdict.outside_99;
     }
+    if (!row.in_test) continue;
+    auto part = std::find_if(verdict.by_city.begin(), verdict.by_city.end(),
+                             [&](const CityChiSquare& p) { return p.city == row.target.city; });
+    if (part == verdict.by_city.end())
+      part = verdict.by_city.insert(verdict.by_city.end(), CityChiSquare{row.target.city});
+    part->chi_square += row.residual * row.residual;
+    ++part->targets;
   }
-  verdict.degrees_of_freedom = in_test - fitted_parameters;
-  if (verdict.degrees_of_freedom <= 0) {
-    throw std::invalid_argument("the chi-square test has " + std::to_string(in_test) + " targets and " +
-                                std::to_string(fitted_parameters) +
-                                " fitted parameters: degrees of freedom must be positive");
+  double correlation_norm = 0.0;
+  for (CityChiSquare& part : verdict.by_city) {
+    std::vector<const SimulatedStatistic*> statistics;
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+      if (table.rows[i].in_test && table.rows[i].target.city == part.city) statistics.push_back(&simulated[i]);
+    }
+    part.correlation_norm = correlation_norm_squared(statistics);
+    verdict.chi_square += part.chi_square;
+    verdict.targets += part.targets;
+    correlation_norm += part.correlation_norm;
   }
-  verdict.p_value = chi_square_upper_tail(verdict.chi_square, verdict.degrees_of_freedom);
+  if (verdict.targets > 0) {
+    const double k = verdict.targets;
+    verdict.scale = correlation_norm / k;
+    verdict.effective_targets = k * k / correlation_norm;
+  }
+  verdict.degrees_of_freedom = verdict.effective_targets - fitted_parameters;
+  if (!(verdict.degrees_of_freedom > 0.0)) {
+    std::ostringstream message;
+    message << "the chi-square test has " << verdict.targets << " targets, worth "
+            << fixed(verdict.effective_targets, 1) << " independent ones given their correlation, and "
+            << fitted_parameters << " fitted parameters: degrees of freedom must be positive";
+    throw std::invalid_argument(message.str());
+  }
+  verdict.p_value = chi_square_upper_tail(verdict.chi_square / verdict.scale, verdict.degrees_of_freedom);
   verdict.passes = verdict.p_value >= 0.05 && verdict.checked > 0 &&
                    static_cast<double>(verdict.inside_95) >= 0.9 * static_cast<double>(verdict.checked) &&
                    verdict.outside_99 == 0;
@@ -211,30 +233,20 @@ std::string format_fit_table(const FitTable& table, const std::string& title) {
                             : "OUTSIDE 99%")
         << '\n';
   }
-  // Where the chi-square comes from: each city's share, in the order the cities appear.
-  struct CityPart {
-    std::string city;
-    double chi_square = 0.0;
-    int targets = 0;
-  };
-  std::vector<CityPart> parts;
-  for (const auto& row : table.rows) {
-    if (!row.in_test) continue;
-    auto part = std::find_if(parts.begin(), parts.end(), [&](const CityPart& p) { return p.city == row.target.city; });
-    if (part == parts.end()) part = parts.insert(parts.end(), CityPart{row.target.city});
-    part->chi_square += row.residual * row.residual;
-    ++part->targets;
-  }
-  if (parts.size() > 1) {
+  const FitVerdict& v = table.verdict;
+  if (v.by_city.size() > 1) {
     out << "chi-square by city:";
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      out << (i == 0 ? " " : ", ") << parts[i].city << ' ' << fixed(parts[i].chi_square, 2) << " (" << parts[i].targets
-          << (parts[i].targets == 1 ? " target)" : " targets)");
+    for (std::size_t i = 0; i < v.by_city.size(); ++i) {
+      const CityChiSquare& part = v.by_city[i];
+      out << (i == 0 ? " " : ", ") << part.city << ' ' << fixed(part.chi_square, 2) << " (" << part.targets
+          << (part.targets == 1 ? " target" : " targets") << ", worth "
+          << fixed(static_cast<double>(part.targets) * part.targets / part.correlation_norm, 1) << ')';
     }
     out << '\n';
   }
-  const FitVerdict& v = table.verdict;
-  out << "chi-square " << fixed(v.chi_square, 2) << " on " << v.degrees_of_freedom
+  out << "targets of one city are correlated: chi-square / " << fixed(v.scale, 2) << " on "
+      << fixed(v.effective_targets, 1) << " effective targets (Satterthwaite)\n";
+  out << "chi-square " << fixed(v.chi_square, 2) << " on " << fixed(v.degrees_of_freedom, 1)
       << " df, p = " << std::setprecision(3) << v.p_value << "; " << v.inside_95 << " of " << v.checked
       << " targets inside their 95% interval, " << v.outside_99
       << " outside their 99% interval: " << (v.passes ? "FIT NOT REJECTED" : "FIT REJECTED") << '\n';

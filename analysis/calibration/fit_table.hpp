@@ -38,9 +38,24 @@ struct FitRow {
   bool inside_99 = false;
 };
 
+// One city's part of the chi-square. Cities are simulated independently, so only targets of one city
+// are correlated (target_correlation.hpp).
+struct CityChiSquare {
+  std::string city;
+  double chi_square = 0.0;  // sum of the city's squared residuals
+  int targets = 0;
+  double correlation_norm = 0.0;  // ‖R‖² of its targets' correlation; equals `targets` when independent
+};
+
 struct FitVerdict {
-  double chi_square = 0.0;
-  int degrees_of_freedom = 0;
+  double chi_square = 0.0;             // sum of squared residuals over the targets in the test
+  std::vector<CityChiSquare> by_city;  // in the order the cities first appear
+  int targets = 0;                     // in the test
+  // Satterthwaite's c χ²(ν) for correlated targets: scale c = Σ‖R‖² / targets, effective targets
+  // ν = targets² / Σ‖R‖²; the fitted parameters are taken from ν.
+  double scale = 1.0;
+  double effective_targets = 0.0;
+  double degrees_of_freedom = 0.0;  // effective targets minus fitted parameters
   double p_value = 0.0;
   std::size_t checked = 0;
   std::size_t inside_95 = 0;
@@ -60,12 +75,14 @@ struct FitTable {
 [[nodiscard]] double standardised_residual(const CalibrationTarget& target, double simulated_mean,
                                            double simulated_variance, std::size_t simulated_values);
 
-// Builds the table; `simulated[i]` belongs to `targets[i]`. Throws std::invalid_argument when the
-// degrees of freedom (targets in the test minus `fitted_parameters`) are not positive.
+// Builds the table; `simulated[i]` belongs to `targets[i]`. The p-value is that of chi_square / scale
+// on degrees_of_freedom. Throws std::invalid_argument when the degrees of freedom (effective targets
+// minus `fitted_parameters`) are not positive.
 [[nodiscard]] FitTable build_fit_table(const std::vector<CalibrationTarget>& targets,
                                        const std::vector<SimulatedStatistic>& simulated, int fitted_parameters);
 
-// Sum of squared residuals (the chi-square statistic) without the rest of the table.
+// Sum of squared residuals (the chi-square statistic) without the rest of the table: the objective of
+// `hsim calibrate`.
 [[nodiscard]] double chi_square_statistic(const std::vector<CalibrationTarget>& targets,
                                           const std::vector<SimulatedStatistic>& simulated);
 

@@ -19,8 +19,9 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 struct EntrantOutcome {
   const model::PersonRecord* person = nullptr;
   bool housed_at_status = false;
-  bool first_flat_at_status = false;  // the first tenancy after entry covers the status date
-  bool enrolled_at_status = false;    // Housing First follow-up covers the status date
+  bool first_flat_at_status = false;      // the first tenancy after entry covers the status date
+  bool notice_pending_at_status = false;  // that tenancy is under notice at the status date
+  bool enrolled_at_status = false;        // Housing First follow-up covers the status date
   bool in_temporary_or_institution = false;
   bool ever_housed = false;
   bool lost_housing = false;
@@ -63,6 +64,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
     if (!(entry >= 0.0 && entry < status)) continue;
     EntrantOutcome outcome;
     outcome.person = &person;
+    outcome.notice_pending_at_status = person.notice_pending_at_status;
     std::vector<const SpellRecord*> tenancies;
     for (std::size_t i = first[person.id]; i < first[person.id + 1]; ++i) {
       const SpellRecord& s = result.spells[i];
@@ -153,29 +155,22 @@ double entrant_share(const ReplicateView& view, const TargetFilter& filter, Pred
   return n > 0 ? k / n : nan;
 }
 
-const model::CensusRow* status_row(const model::ReplicateResult& result) {
-  const model::CensusRow* row = nullptr;
-  for (const auto& census : result.time_series) {
-    if (census.day <= result.status_day + 1e-9) row = &census;
-  }
-  return row;
-}
-
 }  // namespace
 
 const std::vector<StatisticDeclaration>& statistic_declarations() {
   static const std::vector<StatisticDeclaration> declarations{
-      {"status_same_flat", true, "entrants whose first tenancy after entry covers the status date"},
+      {"status_same_flat", true,
+       "entrants whose first tenancy after entry covers the status date, not under notice then (Bergen's Table "
+       "8.1 gives those under notice a column of their own)"},
       {"status_flat_two_or_later", true,
-       "entrants holding a tenancy at the status date that is not their first after entry"},
+       "entrants holding a tenancy at the status date that is not their first after entry, not under notice then"},
       {"status_temporary_or_institution", true,
        "entrants still followed at the status date, without a tenancy, in a shelter, temporary accommodation, "
        "training flat, treatment or prison"},
       {"status_enrolled_without_tenancy", true,
        "entrants still followed at the status date without a tenancy, wherever they stay (street, friends, shelter, "
        "temporary accommodation, training flat, treatment or prison)"},
-      {"status_notice_pending", true,
-       "entered cohort members whose tenancy is under notice at the status date (census count / entrants)"},
+      {"status_notice_pending", true, "entrants holding a tenancy that is under notice at the status date"},
       {"status_left_programme", true,
        "entrants no longer followed by the Housing First team at the status date (died, moved away, discharged)"},
       {"in_ordinary_housing", true, "entrants holding a tenancy at the status date"},
@@ -233,9 +228,13 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
 
   const ReplicateView view = analyse(result);
   const TargetFilter& f = target.filter;
-  if (name == "status_same_flat") return entrant_share(view, f, [](const auto& o) { return o.first_flat_at_status; });
+  if (name == "status_same_flat") {
+    return entrant_share(view, f, [](const auto& o) { return o.first_flat_at_status && !o.notice_pending_at_status; });
+  }
   if (name == "status_flat_two_or_later") {
-    return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && !o.first_flat_at_status; });
+    return entrant_share(view, f, [](const auto& o) {
+      return o.housed_at_status && !o.first_flat_at_status && !o.notice_pending_at_status;
+    });
   }
   if (name == "status_temporary_or_institution") {
     return entrant_share(view, f, [](const auto& o) {
@@ -245,10 +244,7 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "status_enrolled_without_tenancy")
     return entrant_share(view, f, [](const auto& o) { return o.enrolled_at_status && !o.housed_at_status; });
   if (name == "status_notice_pending") {
-    const auto* row = status_row(result);
-    const double entrants = static_cast<double>(view.entrants.size());
-    if (row == nullptr || entrants == 0) return nan;
-    return row->cohort_notice_pending / entrants;
+    return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && o.notice_pending_at_status; });
   }
   if (name == "status_left_programme")
     return entrant_share(view, f, [](const auto& o) { return !o.enrolled_at_status; });

@@ -181,7 +181,8 @@ int run_calibrate(const CalibrateOptions& options) {
     std::cout << ")\n";
   }
   std::cout << "chi-square " << result.start_objective << " at the start, " << result.objective << " fitted ("
-            << result.evaluations << " evaluations, " << result.stop_reason << ")\n";
+            << result.evaluations << " evaluations, " << result.restarts << " improving restarts, "
+            << result.stop_reason << ")\n";
   if (check) {
     std::cout << "on seed " << check->seed << " (" << check->replicates << " replicates, not seen by the optimiser): "
               << "chi-square " << check->start_objective << " at the start, " << check->fitted_objective
@@ -200,9 +201,14 @@ int run_calibrate(const CalibrateOptions& options) {
   try {
     const auto in_sample = calibration::simulate_targets(set, cities, fitted);
     const int fitted_count = static_cast<int>(parameters.size());
-    const auto table = calibration::build_fit_table(in_sample.targets, in_sample.simulated, fitted_count);
-    std::cout << calibration::format_fit_table(
-        table, "In-sample fit at the fitted values (" + std::to_string(fitted_count) + " fitted parameters)");
+    try {
+      const auto table = calibration::build_fit_table(in_sample.targets, in_sample.simulated, fitted_count);
+      std::cout << calibration::format_fit_table(
+          table, "In-sample fit at the fitted values (" + std::to_string(fitted_count) + " fitted parameters)");
+    } catch (const std::invalid_argument& error) {
+      // The fitted values stand; only the in-sample test has no degrees of freedom left.
+      std::cout << "In-sample fit not tested: " << error.what() << '\n';
+    }
     if (!options.leave_out.empty()) {
       const auto out_of_sample = calibration::simulate_targets(set, {options.leave_out}, fitted);
       const auto left_out = calibration::build_fit_table(out_of_sample.targets, out_of_sample.simulated, 0);
@@ -237,7 +243,7 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
   command
       ->add_option(
           "--parameters", options->parameters,
-          "Scenario keys to fit: key or key:lower:upper (default: the eight parameters of the calibration behind "
+          "Scenario keys to fit: key or key:lower:upper (default: the nine parameters of the calibration behind "
           "scenarios/behaviour.yaml)")
       ->delimiter(',');
   command->add_option("--reps", options->simulation.replicates, "Replicates per point (the same seeds at every point)")

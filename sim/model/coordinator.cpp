@@ -494,6 +494,7 @@ void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecor
     spell.start_day = p.place_since;
     spell.end_day = end;
     if (p.unit >= 0) {
+      record.notice_pending_at_status = p.notice_pending;
       const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
       if (p.place == Place::own_flat) {
         spell.unit = p.unit;

@@ -142,6 +142,7 @@ struct PersonRecord {
   std::uint8_t initial_substance_use_level = 0;  // 0 low, 1 medium, 2 high
   std::uint8_t initial_mental_health_level = 0;
   std::int16_t home_district = 0;
+  bool notice_pending_at_status = false;  // holds a tenancy under notice when the run ends (the status date)
   // Days spent at each severity level (0 low, 1 medium, 2 high) while in the model between day 0 and
   // the status date.
   std::array<double, 3> days_at_substance_use_level{};

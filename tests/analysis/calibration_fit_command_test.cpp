@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "analysis/calibration/calibration_targets.hpp"
+#include "analysis/calibration/exact_intervals.hpp"
 
 namespace {
 
@@ -123,25 +125,42 @@ TEST_CASE("hsim fit on all cities writes a complete table and applies the exit r
   std::stringstream text;
   text << table.rdbuf();
   const std::string printed = text.str();
-  // The city split comes first and adds up to the total (each part printed to two decimals).
+  // The city split comes first and adds up to the total (each part printed to two decimals); each
+  // city's "worth" (k² / ‖R‖²) gives back its ‖R‖², and with them the printed scale and effective
+  // targets of the whole test.
   const auto split = printed.find("chi-square by city: ");
   REQUIRE(split != std::string::npos);
-  std::istringstream parts(printed.substr(split + 20, printed.find('\n', split) - split - 20));
-  double parts_sum = 0.0;
-  std::string city, count_text, targets_word;
-  double part = 0.0;
-  while (parts >> city >> part >> count_text >> targets_word) parts_sum += part;
+  const std::string split_line = printed.substr(split, printed.find('\n', split) - split);
+  const std::regex part_pattern(R"(([a-z_]+) ([0-9.]+) \(([0-9]+) targets?, worth ([0-9.]+)\))");
+  double parts_sum = 0.0, norm_sum = 0.0, targets_sum = 0.0;
+  for (auto it = std::sregex_iterator(split_line.begin(), split_line.end(), part_pattern); it != std::sregex_iterator();
+       ++it) {
+    parts_sum += std::stod((*it)[2]);
+    const double k = std::stod((*it)[3]);
+    targets_sum += k;
+    norm_sum += k * k / std::stod((*it)[4]);
+  }
   CHECK(parts_sum == Approx(chi_square).margin(0.03));
+  CHECK(targets_sum == static_cast<double>(in_test));
+  std::smatch correlation;
+  REQUIRE(
+      std::regex_search(printed, correlation, std::regex(R"(chi-square / ([0-9.]+) on ([0-9.]+) effective targets)")));
+  const double scale = std::stod(correlation[1]);
+  const double effective = std::stod(correlation[2]);
+  CHECK(scale == Approx(norm_sum / targets_sum).epsilon(0.02));
+  CHECK(effective == Approx(targets_sum * targets_sum / norm_sum).epsilon(0.02));
+  CHECK(scale > 1.0);  // the cities' targets overlap: the model makes them move together
   const auto at = printed.rfind("chi-square ");
   REQUIRE(at != std::string::npos);
   std::istringstream summary(printed.substr(at + 11));
   double printed_chi_square = 0.0;
-  int df = 0;
+  double df = 0;
   std::string on, df_word, p_word, equals;
   double p_value = 0.0;
   summary >> printed_chi_square >> on >> df >> df_word >> p_word >> equals >> p_value;
   CHECK(printed_chi_square == Approx(chi_square).epsilon(1e-3));
-  CHECK(df == static_cast<int>(in_test) - set.fitted_parameters);
+  CHECK(df == Approx(effective - set.fitted_parameters).margin(0.06));
+  CHECK(p_value == Approx(hsim::analysis::calibration::chi_square_upper_tail(chi_square / scale, df)).epsilon(0.05));
   const bool passes =
       p_value >= 0.05 && static_cast<double>(inside_95) >= 0.9 * static_cast<double>(checked) && outside_99 == 0;
   CHECK(code == (passes ? 0 : 3));

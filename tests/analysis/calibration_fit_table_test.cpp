@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "analysis/calibration/calibration_targets.hpp"
+#include "analysis/calibration/exact_intervals.hpp"
 #include "analysis/calibration/fit_table.hpp"
 #include "analysis/calibration/target_statistics.hpp"
 
@@ -149,11 +151,69 @@ TEST_CASE("the fit table says how much of the chi-square each city carries", "[u
   const auto table = calibration::build_fit_table(targets, simulated, 0);
   REQUIRE(table.verdict.chi_square == Approx(3.0));
   const std::string text = calibration::format_fit_table(table, "t");
-  CHECK_THAT(text, Catch::Contains("chi-square by city: a 1.50 (2 targets), b 1.50 (1 target)"));
+  CHECK_THAT(text, Catch::Contains("chi-square by city: a 1.50 (2 targets, worth 2.0), b 1.50 (1 target, worth 1.0)"));
 
   // A single city needs no split.
   const auto one_city = calibration::build_fit_table({targets[0], targets[1]}, {simulated[0], simulated[1]}, 0);
   CHECK_THAT(calibration::format_fit_table(one_city, "t"), !Catch::Contains("by city"));
+}
+
+TEST_CASE("correlated targets count as fewer independent ones", "[unit][calibration]") {
+  // A target listed twice with the same simulated values is one piece of information: ‖R‖² = 4,
+  // scale 2, one effective target, so the doubled chi-square is read as its single square.
+  std::vector<calibration::CalibrationTarget> targets(2, share_target(18, 36));
+  calibration::SimulatedStatistic varying;
+  std::mt19937_64 random(7);
+  std::binomial_distribution<int> cohort(36, 0.35);
+  for (int r = 0; r < 100; ++r) varying.values.push_back(cohort(random) / 36.0);
+  varying.replicates = 100;
+  const auto doubled = calibration::build_fit_table(targets, {varying, varying}, 0);
+  CHECK(doubled.verdict.scale == Approx(2.0));
+  CHECK(doubled.verdict.effective_targets == Approx(1.0));
+  const double single = doubled.rows[0].residual * doubled.rows[0].residual;
+  CHECK(doubled.verdict.chi_square == Approx(2.0 * single));
+  CHECK(doubled.verdict.p_value == Approx(calibration::chi_square_upper_tail(single, 1.0)));
+
+  // Values matched by replicate: the same numbers in another replicate order are not correlated. By
+  // chance |ρ| stays within three standard errors (3 / sqrt(100)), so ‖R‖² / 2 stays below 1 + 0.09.
+  calibration::SimulatedStatistic reversed = varying;
+  reversed.replicate_of_value.resize(100);
+  for (std::size_t r = 0; r < 100; ++r) reversed.replicate_of_value[r] = 99 - r;
+  const auto unpaired = calibration::build_fit_table(targets, {varying, reversed}, 0);
+  CHECK(unpaired.verdict.scale < 1.09);
+}
+
+TEST_CASE("the correlation-aware chi-square rejects a true model at its nominal rate", "[statistical][calibration]") {
+  // Two shares read off the same cohort of 400, each listed twice (the same statistic under two names,
+  // as overlapping targets are): four targets, two pieces of information. Observations drawn from the
+  // model itself must be rejected at 5 % about 5 % of the time. Read as four independent targets the
+  // same sums (2 z1² + 2 z2² against chi-square 4) would be rejected P(chi-square 2 > 4.74) = 9.3 % of
+  // the time. 2000 draws give a standard error of sqrt(0.05 x 0.95 / 2000) = 0.0049; the tolerance is
+  // three of them.
+  std::mt19937_64 random(20261201);
+  const int n = 400;
+  std::binomial_distribution<int> first(n, 0.4), second(n, 0.25);
+  const std::size_t replicates = 300;
+  std::vector<calibration::SimulatedStatistic> simulated(4);
+  for (std::size_t r = 0; r < replicates; ++r) {
+    const double a = first(random) / static_cast<double>(n);
+    const double b = second(random) / static_cast<double>(n);
+    for (std::size_t t = 0; t < 4; ++t) simulated[t].values.push_back(t % 2 == 0 ? a : b);
+  }
+  for (auto& statistic : simulated) statistic.replicates = replicates;
+  const int draws = 2000;
+  int rejected = 0, rejected_as_independent = 0;
+  for (int d = 0; d < draws; ++d) {
+    const double a = first(random), b = second(random);
+    std::vector<calibration::CalibrationTarget> targets{share_target(a, n), share_target(b, n), share_target(a, n),
+                                                        share_target(b, n)};
+    const auto table = calibration::build_fit_table(targets, simulated, 0);
+    rejected += table.verdict.p_value < 0.05 ? 1 : 0;
+    rejected_as_independent += calibration::chi_square_upper_tail(table.verdict.chi_square, 4.0) < 0.05 ? 1 : 0;
+  }
+  const double standard_error = std::sqrt(0.05 * 0.95 / draws);
+  CHECK(rejected / static_cast<double>(draws) == Approx(0.05).margin(3 * standard_error));
+  CHECK(rejected_as_independent / static_cast<double>(draws) > 0.05 + 3 * standard_error);
 }
 
 TEST_CASE("the committed targets file loads and names existing scenarios", "[unit][calibration]") {
@@ -223,6 +283,7 @@ TEST_CASE("target statistics count rehousings, evictions and status from spells"
   replicate.spell(2, SpellType::tenancy, 600, 1000, EndReason::ongoing);
   replicate.spell(3, SpellType::temporary_accommodation, 10, 1000, EndReason::ongoing);
   replicate.spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  replicate.result.people[1].notice_pending_at_status = true;  // 1's second flat is under notice
   const model::ReplicateResult& result = replicate.sorted();
 
   auto statistic = [&](const std::string& name) {
@@ -231,7 +292,9 @@ TEST_CASE("target statistics count rehousings, evictions and status from spells"
     return calibration::compute_statistic(target, result);
   };
   CHECK(statistic("status_same_flat") == Approx(0.25));
-  CHECK(statistic("status_flat_two_or_later") == Approx(0.5));
+  // A tenancy under notice counts in its own column only, as in Bergen's Table 8.1: 2 but not 1.
+  CHECK(statistic("status_flat_two_or_later") == Approx(0.25));
+  CHECK(statistic("status_notice_pending") == Approx(0.25));
   CHECK(statistic("status_temporary_or_institution") == Approx(0.25));
   CHECK(statistic("status_left_programme") == Approx(0.5));  // 1 and 2 have no enrolment spell
   CHECK(statistic("ever_lost_housing") == Approx(0.5));
@@ -269,6 +332,7 @@ TEST_CASE("the status table's no-flat category and time since the first move-in"
   replicate.spell(2, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
   replicate.spell(3, SpellType::shelter, 10, 1000, EndReason::ongoing);
   replicate.spell(3, SpellType::housing_first_enrolment, 10, 1000, EndReason::ongoing);
+  replicate.result.people[0].notice_pending_at_status = true;  // 0's second flat is under notice
   const model::ReplicateResult& result = replicate.sorted();
 
   auto statistic = [&](const std::string& name, double days = 0.0) {
@@ -280,6 +344,10 @@ TEST_CASE("the status table's no-flat category and time since the first move-in"
   // The street is a no-flat status too; status_temporary_or_institution only counts places.
   CHECK(statistic("status_enrolled_without_tenancy") == Approx(0.5));
   CHECK(statistic("status_temporary_or_institution") == Approx(0.25));
+  // A tenancy under notice counts in its own column only, as in Bergen's Table 8.1.
+  CHECK(statistic("status_notice_pending") == Approx(0.25));
+  CHECK(statistic("status_flat_two_or_later") == Approx(0.0));
+  CHECK(statistic("status_same_flat") == Approx(0.25));
   // Days from the first move-in: 0: 980 (680 of them with a tenancy); 1: 750, to the end of follow-up; 2: 970.
   CHECK(statistic("days_since_first_move_in_over", 740) == Approx(0.75));
   CHECK(statistic("days_since_first_move_in_over", 760) == Approx(0.5));
