@@ -146,7 +146,8 @@ void CityModel::build_landlords() {
     Landlord landlord;
     landlord.district = static_cast<std::int16_t>(d);
     landlord.tenure = Tenure::municipal;
-    landlord.complaints_before_warning = std::max(1.0, behaviour.complaints_before_warning_mean);
+    landlord.complaints_before_warning =
+        std::max(1.0, behaviour.complaints_before_warning_mean * behaviour.municipal_complaints_before_warning_factor);
     landlords_.push_back(landlord);
   }
 }

@@ -204,6 +204,8 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   const auto& l = b.landlords;
   c.positive("behaviour.landlords.complaints_before_warning_mean", l.complaints_before_warning_mean);
   c.non_negative("behaviour.landlords.complaints_before_warning_log_sd", l.complaints_before_warning_log_sd);
+  c.positive("behaviour.landlords.municipal_complaints_before_warning_factor",
+             l.municipal_complaints_before_warning_factor);
   if (l.warnings_before_termination < 0) c.add("behaviour.landlords.warnings_before_termination", "must be >= 0");
   c.share("behaviour.landlords.immediate_eviction_share", l.immediate_eviction_share);
   c.non_negative("behaviour.landlords.notice_period_days", l.notice_period_days);

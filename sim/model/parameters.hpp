@@ -357,6 +357,9 @@ struct LandlordParameters {
   // (001:3050-3052); complaints and warnings are counted with fading weights (the memories below).
   double complaints_before_warning_mean = 3.0;
   double complaints_before_warning_log_sd = 0.4;
+  // The municipal housing service takes this many times the mean before a warning: it answers
+  // complaints with meetings of tenant, team and service (001:1673-1675; 001:3096-3101).
+  double municipal_complaints_before_warning_factor = 1.0;
   int warnings_before_termination = 2;
   // Of terminations: immediate eviction (heving) rather than notice (001:3008-3010).
   double immediate_eviction_share = 0.4;

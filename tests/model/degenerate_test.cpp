@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+
 #include "sim/model/run.hpp"
 #include "tests/model/test_city.hpp"
 
@@ -16,6 +18,19 @@ std::size_t count_spells(const ReplicateResult& result, SpellType type) {
   std::size_t n = 0;
   for (const auto& spell : result.spells) n += spell.type == type ? 1 : 0;
   return n;
+}
+
+// Tenancies ended by the landlord (eviction, or a managed exit instead of one) over 16 seeds, by tenure.
+std::array<std::size_t, 2> landlord_terminations(const CityParameters& p, PolicyName policy) {
+  std::array<std::size_t, 2> by_tenure{};  // private, municipal
+  for (std::uint64_t seed = 1; seed <= 4 * seeds; ++seed) {
+    const auto result = simulate_replicate(p, policy, seed, 0);
+    for (const auto& spell : result.spells) {
+      const bool terminated = is_eviction(spell.end_reason) || spell.end_reason == EndReason::managed_exit;
+      if (spell.type == SpellType::tenancy && terminated) ++by_tenure[spell.tenure == Tenure::municipal ? 1 : 0];
+    }
+  }
+  return by_tenure;
 }
 }  // namespace
 
@@ -47,6 +62,23 @@ TEST_CASE("landlords with unlimited tolerance never evict", "[unit][model][degen
       for (const auto& spell : result.spells) CHECK_FALSE(is_eviction(spell.end_reason));  // no tenancy or move
     }
   }
+}
+
+TEST_CASE("a municipal housing service with unlimited tolerance never evicts, private landlords still do",
+          "[unit][model][degenerate]") {
+  auto tolerant = small_city();
+  tolerant.behaviour.landlords.municipal_complaints_before_warning_factor = 1e12;
+  std::size_t municipal_at_shared_tolerance = 0;
+  for (auto policy : all_policies) {
+    const auto ordinary = landlord_terminations(small_city(), policy);
+    const auto unlimited = landlord_terminations(tolerant, policy);
+    INFO(to_string(policy) << ": private " << ordinary[0] << " -> " << unlimited[0] << ", municipal " << ordinary[1]
+                           << " -> " << unlimited[1]);
+    CHECK(unlimited[1] == 0);
+    CHECK(unlimited[0] > 0);  // the factor acts on municipal flats only
+    municipal_at_shared_tolerance += ordinary[1];
+  }
+  CHECK(municipal_at_shared_tolerance > 0);  // so the zero above is the factor's doing
 }
 
 TEST_CASE("a Housing First team without staff takes nobody in", "[unit][model][degenerate]") {

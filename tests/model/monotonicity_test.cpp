@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
+#include <string>
+
 #include "sim/model/run.hpp"
 #include "tests/model/test_city.hpp"
 
@@ -69,19 +72,36 @@ TEST_CASE("more Housing First staff never lowers the number of entrants", "[stat
   }
 }
 
-TEST_CASE("less tolerant landlords never evict less", "[statistical][model][monotonicity]") {
+namespace {
+// Evictions under both policies never fall as one landlord tolerance, set by `set_tolerance`, falls
+// through `tolerances` (given from most to least tolerant).
+template <typename SetTolerance>
+void check_evictions_rise_as_tolerance_falls(const std::string& name, std::initializer_list<double> tolerances,
+                                             SetTolerance set_tolerance) {
   for (auto policy : {PolicyName::staircase, PolicyName::housing_first}) {
     double previous = -1.0;
-    for (double complaints_tolerated : {8.0, 4.0, 2.0, 1.0}) {
+    for (double tolerance : tolerances) {
       auto p = small_city();
-      p.behaviour.landlords.complaints_before_warning_mean = complaints_tolerated;
+      set_tolerance(p.behaviour.landlords, tolerance);
       const double evictions = mean_count(p, policy, &ObservedCounts::evictions);
-      INFO(to_string(policy) << ", complaints before warning " << complaints_tolerated << ": mean evictions "
-                             << evictions);
+      INFO(to_string(policy) << ", " << name << ' ' << tolerance << ": mean evictions " << evictions);
       CHECK(evictions >= previous);
       previous = evictions;
     }
   }
+}
+}  // namespace
+
+TEST_CASE("less tolerant landlords never evict less", "[statistical][model][monotonicity]") {
+  check_evictions_rise_as_tolerance_falls(
+      "complaints before warning", {8.0, 4.0, 2.0, 1.0},
+      [](LandlordParameters& l, double v) { l.complaints_before_warning_mean = v; });
+}
+
+TEST_CASE("a more tolerant municipal housing service never evicts more", "[statistical][model][monotonicity]") {
+  check_evictions_rise_as_tolerance_falls(
+      "municipal tolerance factor", {8.0, 4.0, 2.0, 1.0},
+      [](LandlordParameters& l, double v) { l.municipal_complaints_before_warning_factor = v; });
 }
 
 TEST_CASE("Housing First keeps more of the cohort housed than the staircase", "[statistical][model][monotonicity]") {

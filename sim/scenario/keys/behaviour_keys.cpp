@@ -71,6 +71,10 @@ void declare_landlord_keys(KeyRegistry& keys) {
       "(complaint_memory_days), so complaints days apart count almost fully and old ones hardly.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaints_before_warning_log_sd).at_most(10),
       "Spread between landlords of complaints before a warning (standard deviation of the log).");
+  add(HSIM_SCENARIO_KEY(behaviour.landlords.municipal_complaints_before_warning_factor).above(0).at_most(100),
+      "How many times complaints_before_warning_mean the municipal housing service takes before a warning "
+      "(it answers complaints with meetings of tenant, team and service, 001:1673-1675); private landlords "
+      "take the mean with their spread.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.warnings_before_termination).at_most(100),
       "Warnings a landlord gives before terminating the lease, counted with fading weights "
       "(warning_memory_days): the lease ends when the weighted count exceeds this.");
