@@ -177,7 +177,7 @@ FitTable build_fit_table(const std::vector<CalibrationTarget>& targets,
   if (verdict.targets > 0) {
     const double k = verdict.targets;
     verdict.scale = correlation_norm / k;
-    verdict.effective_targets = k * k / correlation_norm;
+    verdict.effective_targets = effective_targets(k, correlation_norm);
   }
   verdict.degrees_of_freedom = verdict.effective_targets - fitted_parameters;
   if (!(verdict.degrees_of_freedom > 0.0)) {
@@ -240,7 +240,7 @@ std::string format_fit_table(const FitTable& table, const std::string& title) {
       const CityChiSquare& part = v.by_city[i];
       out << (i == 0 ? " " : ", ") << part.city << ' ' << fixed(part.chi_square, 2) << " (" << part.targets
           << (part.targets == 1 ? " target" : " targets") << ", worth "
-          << fixed(static_cast<double>(part.targets) * part.targets / part.correlation_norm, 1) << ')';
+          << fixed(effective_targets(part.targets, part.correlation_norm), 1) << ')';
     }
     out << '\n';
   }

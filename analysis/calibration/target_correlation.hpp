@@ -20,4 +20,9 @@ namespace hsim::analysis::calibration {
 // the small-sample correction that keeps independent statistics from looking correlated by chance.
 [[nodiscard]] double correlation_norm_squared(const std::vector<const SimulatedStatistic*>& simulated);
 
+// Satterthwaite's number of independent targets that `targets` correlated ones are worth, k² / ‖R‖².
+[[nodiscard]] inline double effective_targets(double targets, double correlation_norm) {
+  return targets * targets / correlation_norm;
+}
+
 }  // namespace hsim::analysis::calibration

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -14,6 +13,7 @@
 #include "analysis/calibration/exact_intervals.hpp"
 #include "analysis/calibration/fit_table.hpp"
 #include "analysis/calibration/target_statistics.hpp"
+#include "sim/engine/distributions.hpp"
 
 namespace calibration = hsim::analysis::calibration;
 namespace model = hsim::model;
@@ -76,6 +76,13 @@ std::filesystem::path temporary_folder(const std::string& name) {
   return folder;
 }
 
+// Successes in n trials with our own Bernoulli draws, so the test sees the same numbers with any
+// standard library.
+int binomial_count(hsim::engine::RandomStream& stream, int n, double p) {
+  int successes = 0;
+  for (int i = 0; i < n; ++i) successes += hsim::engine::bernoulli(stream, p) ? 1 : 0;
+  return successes;
+}
 }  // namespace
 
 TEST_CASE("residuals combine binomial and simulation variance", "[unit][calibration]") {
@@ -163,9 +170,8 @@ TEST_CASE("correlated targets count as fewer independent ones", "[unit][calibrat
   // scale 2, one effective target, so the doubled chi-square is read as its single square.
   std::vector<calibration::CalibrationTarget> targets(2, share_target(18, 36));
   calibration::SimulatedStatistic varying;
-  std::mt19937_64 random(7);
-  std::binomial_distribution<int> cohort(36, 0.35);
-  for (int r = 0; r < 100; ++r) varying.values.push_back(cohort(random) / 36.0);
+  hsim::engine::RandomStream random(hsim::engine::StreamKey{7, 0, 0, 0});
+  for (int r = 0; r < 100; ++r) varying.values.push_back(binomial_count(random, 36, 0.35) / 36.0);
   varying.replicates = 100;
   const auto doubled = calibration::build_fit_table(targets, {varying, varying}, 0);
   CHECK(doubled.verdict.scale == Approx(2.0));
@@ -190,21 +196,22 @@ TEST_CASE("the correlation-aware chi-square rejects a true model at its nominal 
   // same sums (2 z1² + 2 z2² against chi-square 4) would be rejected P(chi-square 2 > 4.74) = 9.3 % of
   // the time. 2000 draws give a standard error of sqrt(0.05 x 0.95 / 2000) = 0.0049; the tolerance is
   // three of them.
-  std::mt19937_64 random(20261201);
+  hsim::engine::RandomStream random(hsim::engine::StreamKey{20261201, 0, 0, 0});
   const int n = 400;
-  std::binomial_distribution<int> first(n, 0.4), second(n, 0.25);
+  const auto first = [&] { return binomial_count(random, n, 0.4); };
+  const auto second = [&] { return binomial_count(random, n, 0.25); };
   const std::size_t replicates = 300;
   std::vector<calibration::SimulatedStatistic> simulated(4);
   for (std::size_t r = 0; r < replicates; ++r) {
-    const double a = first(random) / static_cast<double>(n);
-    const double b = second(random) / static_cast<double>(n);
+    const double a = first() / static_cast<double>(n);
+    const double b = second() / static_cast<double>(n);
     for (std::size_t t = 0; t < 4; ++t) simulated[t].values.push_back(t % 2 == 0 ? a : b);
   }
   for (auto& statistic : simulated) statistic.replicates = replicates;
   const int draws = 2000;
   int rejected = 0, rejected_as_independent = 0;
   for (int d = 0; d < draws; ++d) {
-    const double a = first(random), b = second(random);
+    const double a = first(), b = second();
     std::vector<calibration::CalibrationTarget> targets{share_target(a, n), share_target(b, n), share_target(a, n),
                                                         share_target(b, n)};
     const auto table = calibration::build_fit_table(targets, simulated, 0);
