@@ -24,6 +24,7 @@ struct EntrantOutcome {
   bool enrolled_at_status = false;        // Housing First follow-up covers the status date
   bool in_temporary_or_institution = false;
   bool ever_housed = false;
+  bool moved_in_after_entry = false;  // a tenancy started on or after entry: the programme housed them
   bool lost_housing = false;
   bool evicted = false;  // a tenancy ended by an eviction (immediate or after notice)
   bool immediate_eviction = false;
@@ -108,6 +109,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       const SpellRecord& s = *tenancies[t];
       if (!outcome.ever_housed) outcome.first_move_in_day = std::max(s.start_day, entry);
       outcome.ever_housed = true;
+      if (s.start_day >= entry) outcome.moved_in_after_entry = true;
       outcome.housed_days += std::max(0.0, std::min(s.end_day, status) - std::max(s.start_day, entry));
       if (s.covers(status)) {
         outcome.housed_at_status = true;
@@ -174,6 +176,9 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"status_left_programme", true,
        "entrants no longer followed by the Housing First team at the status date (died, moved away, discharged)"},
       {"in_ordinary_housing", true, "entrants holding a tenancy at the status date"},
+      {"status_in_ordinary_housing", true,
+       "entrants holding a tenancy at the status date that is not under notice (Bergen's Table 8.1 same-flat and "
+       "flat-two-or-later columns together)"},
       {"housed_among_remaining", true,
        "entrants holding a tenancy at the status date, among those who had not died or moved away (censored, as in "
        "a survival analysis)"},
@@ -181,6 +186,9 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
        "entrants holding a tenancy or a place in temporary accommodation or a training flat at the status date, "
        "among those who had not died or moved away"},
       {"ever_housed", true, "entrants who held a tenancy after entry"},
+      {"moved_in_after_entry", true,
+       "entrants who moved into a flat on or after entry; one followed in the flat already held at entry counts "
+       "only once moved"},
       {"never_lost_housing", true, "entrants housed after entry who never lost a tenancy"},
       {"never_evicted", true, "entrants housed after entry who were never evicted (immediately or after notice)"},
       {"ever_lost_housing", true, "entrants with a tenancy ended by a housing-loss reason after entry"},
@@ -249,6 +257,9 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "status_left_programme")
     return entrant_share(view, f, [](const auto& o) { return !o.enrolled_at_status; });
   if (name == "in_ordinary_housing") return entrant_share(view, f, [](const auto& o) { return o.housed_at_status; });
+  if (name == "status_in_ordinary_housing") {
+    return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && !o.notice_pending_at_status; });
+  }
   if (name == "housed_among_remaining") {
     return entrant_share(
         view, f, [](const auto& o) { return o.housed_at_status; }, true);
@@ -258,6 +269,8 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
         view, f, [](const auto& o) { return o.housed_at_status || o.in_residential_place; }, true);
   }
   if (name == "ever_housed") return entrant_share(view, f, [](const auto& o) { return o.ever_housed; });
+  if (name == "moved_in_after_entry")
+    return entrant_share(view, f, [](const auto& o) { return o.moved_in_after_entry; });
   if (name == "never_lost_housing") {
     return entrant_share(view, f, [](const auto& o) { return o.ever_housed && !o.lost_housing; });
   }

@@ -362,3 +362,30 @@ TEST_CASE("the status table's no-flat category and time since the first move-in"
   CHECK(statistic("housed_days_over", 700) == Approx(0.25));
   CHECK(statistic("housed_days_over", 600) == Approx(0.5));
 }
+
+TEST_CASE("housed by the programme and ordinary housing without a notice", "[unit][calibration]") {
+  HandBuiltReplicate replicate(1000.0);
+  using model::EndReason;
+  using model::SpellType;
+  for (std::uint32_t id = 0; id < 4; ++id) replicate.person(id, 100.0);
+  // 0: followed in the flat held since before entry. 1: that, then moved by the team to a new flat.
+  // 2: housed after entry, under notice at status. 3: housed after entry, flat kept.
+  replicate.spell(0, SpellType::tenancy, 20, 1000, EndReason::ongoing);
+  replicate.spell(1, SpellType::tenancy, 20, 300, EndReason::voluntary_move);
+  replicate.spell(1, SpellType::tenancy, 300, 1000, EndReason::ongoing);
+  replicate.spell(2, SpellType::tenancy, 150, 1000, EndReason::ongoing);
+  replicate.spell(3, SpellType::tenancy, 100, 1000, EndReason::ongoing);
+  replicate.result.people[2].notice_pending_at_status = true;
+  const model::ReplicateResult& result = replicate.sorted();
+
+  auto statistic = [&](const std::string& name) {
+    calibration::CalibrationTarget target;
+    target.statistic = name;
+    return calibration::compute_statistic(target, result);
+  };
+  CHECK(statistic("ever_housed") == Approx(1.0));
+  // A move-in on the entry day counts (3); a flat held from before entry does not (0).
+  CHECK(statistic("moved_in_after_entry") == Approx(0.75));
+  CHECK(statistic("in_ordinary_housing") == Approx(1.0));
+  CHECK(statistic("status_in_ordinary_housing") == Approx(0.75));
+}
