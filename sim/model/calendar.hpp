@@ -61,6 +61,16 @@ constexpr int year_of(const CivilDate& start, double day_offset) {
   return add_days(start, whole).year;
 }
 
+// Day offset (from `start`) at which a notice given on day `day_offset` runs out when it runs `months`
+// whole calendar months from the end of the month it was given in (Husleieloven section 9-6): the first
+// day of the month after the last of them.
+constexpr std::int64_t notice_expiry_day(const CivilDate& start, double day_offset, int months) {
+  const auto whole = static_cast<std::int64_t>(day_offset < 0.0 ? day_offset - 1.0 : day_offset);
+  const CivilDate given = add_days(start, whole);
+  const int month_index = given.year * 12 + static_cast<int>(given.month) - 1 + months + 1;
+  return days_between(start, CivilDate{month_index / 12, static_cast<unsigned>(month_index % 12) + 1, 1});
+}
+
 // Day offset (from `start`) of 1 January of `year`.
 constexpr std::int64_t first_day_of_year(const CivilDate& start, int year) {
   return days_between(start, CivilDate{year, 1, 1});

@@ -182,6 +182,7 @@ struct Person {
   std::uint16_t self_resolutions = 0;
   bool notice_pending = false;
   bool hf_tenancy = false;
+  bool flat_from_short_choice = false;  // taken when fewer flats were open than the team usually offers
   // Staircase and queues.
   std::uint32_t place_token = 0;
   std::int8_t wanted_step = -1;

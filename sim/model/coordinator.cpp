@@ -392,8 +392,9 @@ void CityModel::housing_first_offers(double now, engine::Coordinator& coordinato
     unit.tenant = static_cast<std::int32_t>(person);
     c.pending_unit[person] = id;
     std::erase(c.hf_searchers, person);
+    const std::uint64_t short_choice = shown < flats_shown ? move_in_short_choice_flag : 0;
     coordinator.schedule(now + parameters_.housing.move_in_preparation_days, person, class_command, kind_move_in,
-                         static_cast<std::uint32_t>(id));
+                         static_cast<std::uint32_t>(id) | short_choice);
   }
 }
 

@@ -18,12 +18,15 @@ inline constexpr std::uint16_t kind_timer_base = 16;
 inline constexpr std::uint16_t kind_appear = 32;
 inline constexpr std::uint16_t kind_enrol_hf = 33;
 inline constexpr std::uint16_t kind_assign_place = 34;    // payload: step | token << 8
-inline constexpr std::uint16_t kind_move_in = 35;         // payload: unit
+inline constexpr std::uint16_t kind_move_in = 35;         // payload: unit | short choice << 32
 inline constexpr std::uint16_t kind_enrol_ordinary = 36;  // payload: unit
 inline constexpr std::uint16_t kind_notice = 38;          // payload: unit
 inline constexpr std::uint16_t kind_eviction = 39;        // payload: unit | immediate << 32
 inline constexpr std::uint16_t kind_refresh_visitors = 40;
 inline constexpr std::uint16_t kind_complaint = 48;  // to a landlord; payload: unit | support << 32 | arrears << 34
+
+// Set on a move-in when fewer flats were open than the team usually offers to choose from.
+inline constexpr std::uint64_t move_in_short_choice_flag = 1ULL << 32;
 
 static_assert(clock_count <= kind_timer_base && kind_timer_base + timer_count <= kind_appear);
 

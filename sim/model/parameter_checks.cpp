@@ -199,6 +199,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.non_negative("behaviour.disturbance.early_tenancy_complaint_factor", d.early_tenancy_complaint_factor);
   c.non_negative("behaviour.disturbance.early_tenancy_days", d.early_tenancy_days);
   c.non_negative("behaviour.disturbance.first_flat_complaint_factor", d.first_flat_complaint_factor);
+  c.non_negative("behaviour.disturbance.short_choice_complaint_factor", d.short_choice_complaint_factor);
   c.non_negative("behaviour.disturbance.janitor_complaint_factor", d.janitor_complaint_factor);
   c.non_negative("behaviour.disturbance.extended_hours_complaint_factor", d.extended_hours_complaint_factor);
   const auto& l = b.landlords;
@@ -208,7 +209,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
              l.municipal_complaints_before_warning_factor);
   if (l.warnings_before_termination < 0) c.add("behaviour.landlords.warnings_before_termination", "must be >= 0");
   c.share("behaviour.landlords.immediate_eviction_share", l.immediate_eviction_share);
-  c.non_negative("behaviour.landlords.notice_period_days", l.notice_period_days);
+  if (l.notice_period_months < 0) c.add("behaviour.landlords.notice_period_months", "must be >= 0");
   c.positive("behaviour.landlords.complaint_memory_days", l.complaint_memory_days);
   c.positive("behaviour.landlords.warning_memory_days", l.warning_memory_days);
   c.share("behaviour.landlords.base_willingness_share", l.base_willingness_share);

@@ -345,6 +345,10 @@ struct DisturbanceParameters {
   // Complaint odds multiplier in the first flat after entry (people who failed in flat 1 often did
   // better in flat 2, 001:3078-3081).
   double first_flat_complaint_factor = 1.0;
+  // Complaint odds multiplier in a programme flat taken when fewer flats were open than the team
+  // usually offers to choose from (access limited the choice, 001:1622-1624; the wrong flat or area,
+  // 001:3075-3077).
+  double short_choice_complaint_factor = 1.0;
   // Complaint odds multiplier when the team has a janitor (fast repairs and call-outs, 001:1581-1589).
   double janitor_complaint_factor = 0.85;
   // Chance a complaint escalates to the landlord when the team answers the duty phone out of hours.
@@ -363,7 +367,8 @@ struct LandlordParameters {
   int warnings_before_termination = 2;
   // Of terminations: immediate eviction (heving) rather than notice (001:3008-3010).
   double immediate_eviction_share = 0.4;
-  double notice_period_days = 90.0;
+  // A notice runs this many whole calendar months after the month it is given in (Husleieloven 9-6).
+  int notice_period_months = 3;
   // Mean days a complaint, and a written warning, still counts with the landlord (exponential fading).
   double complaint_memory_days = 180.0;
   double warning_memory_days = 365.0;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sim/engine/distributions.hpp"
+#include "sim/model/calendar.hpp"
 #include "sim/model/city_model.hpp"
 #include "sim/model/event_kinds.hpp"
 #include "sim/model/severity.hpp"
@@ -195,6 +196,7 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
         request(context, {Request::Kind::release_unit, p.id, context.now(), unit});
       } else {
         start_tenancy(p, unit, context);
+        p.flat_from_short_choice = (event.payload & move_in_short_choice_flag) != 0;
         refresh_rates(p, context);
       }
       return;
@@ -450,6 +452,7 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
   }
   if (now - p.tenancy_start < d.early_tenancy_days) odds *= d.early_tenancy_complaint_factor;
   if (p.flats_since_entry == 1) odds *= d.first_flat_complaint_factor;
+  if (p.flat_from_short_choice) odds *= d.short_choice_complaint_factor;
   if (p.support == Support::housing_first) {
     if (hf.janitor) odds *= d.janitor_complaint_factor;
     if (hf.extended_hours) odds *= d.extended_hours_complaint_factor;
@@ -509,6 +512,7 @@ void CityModel::start_tenancy(Person& p, std::int32_t unit, EventContext& contex
   ++p.flats;
   if (p.entry_day >= 0.0) ++p.flats_since_entry;
   p.notice_pending = false;
+  p.flat_from_short_choice = false;
   p.hf_tenancy = p.hf_enrolled;
   release_step_place(p, context);
   p.wanted_step = -1;
@@ -795,7 +799,9 @@ void CityModel::handle_landlord(const engine::Event& event, EventContext& contex
     context.schedule(now + 1.0, person, class_message, kind_eviction, payload | (1ULL << 32));
   } else {
     context.schedule(now + 1.0, person, class_message, kind_notice, payload);
-    context.schedule(now + std::max(1.0, rules.notice_period_days), person, class_message, kind_eviction, payload);
+    const auto expiry =
+        static_cast<double>(notice_expiry_day(parameters_.window.start_date, now, rules.notice_period_months));
+    context.schedule(std::max(now + 1.0, expiry), person, class_message, kind_eviction, payload);
   }
 }
 

@@ -81,6 +81,27 @@ TEST_CASE("a municipal housing service with unlimited tolerance never evicts, pr
   CHECK(municipal_at_shared_tolerance > 0);  // so the zero above is the factor's doing
 }
 
+TEST_CASE("the short-choice complaint factor acts only where the team offers a choice of flats",
+          "[unit][model][degenerate]") {
+  const auto complaints = [](int flats_offered, double factor) {
+    auto p = small_city();
+    p.housing.flats_offered_to_choose_from = flats_offered;
+    p.behaviour.disturbance.short_choice_complaint_factor = factor;
+    std::size_t total = 0;
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      total += simulate_replicate(p, PolicyName::housing_first, seed, 0).counters.complaints;
+    }
+    return total;
+  };
+  // One flat at a time is never fewer than the team offers: the factor changes nothing at all.
+  CHECK(complaints(1, 5.0) == complaints(1, 1.0));
+  // The small city's scarce private supply often leaves one open flat where the team offers two.
+  const std::size_t shared = complaints(2, 1.0);
+  const std::size_t short_choice = complaints(2, 5.0);
+  INFO("complaints at factor 1: " << shared << ", at factor 5: " << short_choice);
+  CHECK(short_choice > shared);
+}
+
 TEST_CASE("a Housing First team without staff takes nobody in", "[unit][model][degenerate]") {
   auto p = small_city();
   p.teams.housing_first.fte_by_year = {{2014, 0.0}, {2015, 0.0}};

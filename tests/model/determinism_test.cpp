@@ -86,3 +86,18 @@ TEST_CASE("civil dates convert to days and back", "[unit][model][calendar]") {
   CHECK_FALSE(is_valid(CivilDate{2015, 2, 29}));
   CHECK(is_valid(CivilDate{2016, 2, 29}));
 }
+
+TEST_CASE("a notice runs whole calendar months from the end of its month", "[unit][model][calendar]") {
+  const CivilDate start{2014, 1, 1};
+  // Given 15 January 2014: February, March and April, so the tenancy ends as 1 May begins.
+  CHECK(notice_expiry_day(start, 14.5, 3) == days_between(start, CivilDate{2014, 5, 1}));
+  // Given on the last day of a month, the same three months follow it.
+  CHECK(notice_expiry_day(start, 30.0, 3) == days_between(start, CivilDate{2014, 5, 1}));
+  // Given on 1 February: March to May.
+  CHECK(notice_expiry_day(start, 31.0, 3) == days_between(start, CivilDate{2014, 6, 1}));
+  // Across a year's end, and before the window starts (burn-in days are negative).
+  CHECK(notice_expiry_day(start, static_cast<double>(days_between(start, CivilDate{2015, 11, 20})), 3) ==
+        days_between(start, CivilDate{2016, 3, 1}));
+  CHECK(notice_expiry_day(start, -10.0, 3) == days_between(start, CivilDate{2014, 4, 1}));
+  CHECK(notice_expiry_day(start, 14.5, 0) == days_between(start, CivilDate{2014, 2, 1}));
+}

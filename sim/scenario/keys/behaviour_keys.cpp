@@ -53,6 +53,10 @@ void declare_disturbance_keys(KeyRegistry& keys) {
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.first_flat_complaint_factor).at_most(100),
       "Complaint odds multiplier in the first flat after entry (failing in flat 1, doing better in flat 2, "
       "001:3078-3081).");
+  add(HSIM_SCENARIO_KEY(behaviour.disturbance.short_choice_complaint_factor).at_most(100),
+      "Complaint odds multiplier in a programme flat taken when fewer flats were open than "
+      "housing.flats_offered_to_choose_from (access limited the choice, 001:1622-1624); never applies where "
+      "the team offers one flat at a time.");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.janitor_complaint_factor).at_most(100),
       "Complaint odds multiplier when the team has a janitor (fast repairs and call-outs, 001:1581-1589).");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.extended_hours_complaint_factor).at_most(100),
@@ -65,6 +69,10 @@ void declare_landlord_keys(KeyRegistry& keys) {
   const auto add = [&](KeyDeclaration declaration, const std::string& text) {
     declaration.describe(text);
     keys.add(with_basis(declaration, calibrated));
+  };
+  const auto add_cited = [&](KeyDeclaration declaration, const std::string& text, const std::string& source) {
+    declaration.describe(text);
+    keys.add(with_basis(declaration, cited(source)));
   };
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaints_before_warning_mean).above(0).at_most(1000),
       "Mean number of complaints a landlord takes before a warning, counted with fading weights "
@@ -80,7 +88,10 @@ void declare_landlord_keys(KeyRegistry& keys) {
       "(warning_memory_days): the lease ends when the weighted count exceeds this.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.immediate_eviction_share),
       "Of terminations, the share that are immediate evictions (heving) rather than notice (001:3008-3010).");
-  add(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_days), "Notice period of a termination with notice.");
+  add_cited(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_months).at_most(120),
+            "Notice period of a termination with notice, in whole calendar months counted from the end of the "
+            "month the notice is given in; the tenancy ends on the last day of the last of them.",
+            "Husleieloven 1999 (Tenancy Act) section 9-6");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaint_memory_days).above(0).at_most(36500),
       "Mean days a complaint still counts with the landlord (complaints fade exponentially).");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.warning_memory_days).above(0).at_most(36500),
