@@ -83,6 +83,14 @@ int binomial_count(hsim::engine::RandomStream& stream, int n, double p) {
   for (int i = 0; i < n; ++i) successes += hsim::engine::bernoulli(stream, p) ? 1 : 0;
   return successes;
 }
+// A statistic of a hand-built replicate for a target with no filter but `days`.
+double statistic_of(const model::ReplicateResult& result, const std::string& name, double days = 0.0) {
+  calibration::CalibrationTarget target;
+  target.statistic = name;
+  target.filter.days = days;
+  return calibration::compute_statistic(target, result);
+}
+
 }  // namespace
 
 TEST_CASE("residuals combine binomial and simulation variance", "[unit][calibration]") {
@@ -293,11 +301,7 @@ TEST_CASE("target statistics count rehousings, evictions and status from spells"
   replicate.result.people[1].notice_pending_at_status = true;  // 1's second flat is under notice
   const model::ReplicateResult& result = replicate.sorted();
 
-  auto statistic = [&](const std::string& name) {
-    calibration::CalibrationTarget target;
-    target.statistic = name;
-    return calibration::compute_statistic(target, result);
-  };
+  auto statistic = [&](const std::string& name, double days = 0.0) { return statistic_of(result, name, days); };
   CHECK(statistic("status_same_flat") == Approx(0.25));
   // A tenancy under notice counts in its own column only, as in Bergen's Table 8.1: 2 but not 1.
   CHECK(statistic("status_flat_two_or_later") == Approx(0.25));
@@ -342,12 +346,7 @@ TEST_CASE("the status table's no-flat category and time since the first move-in"
   replicate.result.people[0].notice_pending_at_status = true;  // 0's second flat is under notice
   const model::ReplicateResult& result = replicate.sorted();
 
-  auto statistic = [&](const std::string& name, double days = 0.0) {
-    calibration::CalibrationTarget target;
-    target.statistic = name;
-    target.filter.days = days;
-    return calibration::compute_statistic(target, result);
-  };
+  auto statistic = [&](const std::string& name, double days = 0.0) { return statistic_of(result, name, days); };
   // The street is a no-flat status too; status_temporary_or_institution only counts places.
   CHECK(statistic("status_enrolled_without_tenancy") == Approx(0.5));
   CHECK(statistic("status_temporary_or_institution") == Approx(0.25));
@@ -378,11 +377,7 @@ TEST_CASE("housed by the programme and ordinary housing without a notice", "[uni
   replicate.result.people[2].notice_pending_at_status = true;
   const model::ReplicateResult& result = replicate.sorted();
 
-  auto statistic = [&](const std::string& name) {
-    calibration::CalibrationTarget target;
-    target.statistic = name;
-    return calibration::compute_statistic(target, result);
-  };
+  auto statistic = [&](const std::string& name, double days = 0.0) { return statistic_of(result, name, days); };
   CHECK(statistic("ever_housed") == Approx(1.0));
   // A move-in on the entry day counts (3); a flat held from before entry does not (0).
   CHECK(statistic("moved_in_after_entry") == Approx(0.75));
