@@ -55,18 +55,27 @@ constexpr CivilDate add_days(const CivilDate& date, std::int64_t days) {
   return civil_from_epoch_days(days_since_epoch(date) + days);
 }
 
-// The calendar year of the day `day_offset` days after `start` (fractions of a day are truncated).
+// The whole day that contains the time `day_offset` (rounded down, also before the start).
+constexpr std::int64_t whole_day(double day_offset) {
+  const auto truncated = static_cast<std::int64_t>(day_offset);
+  return static_cast<double>(truncated) > day_offset ? truncated - 1 : truncated;
+}
+
+// The calendar date of the day `day_offset` days after `start`.
+constexpr CivilDate date_of(const CivilDate& start, double day_offset) {
+  return add_days(start, whole_day(day_offset));
+}
+
+// The calendar year of the day `day_offset` days after `start`.
 constexpr int year_of(const CivilDate& start, double day_offset) {
-  const auto whole = static_cast<std::int64_t>(day_offset < 0.0 ? day_offset - 1.0 : day_offset);
-  return add_days(start, whole).year;
+  return date_of(start, day_offset).year;
 }
 
 // Day offset (from `start`) at which a notice given on day `day_offset` runs out when it runs `months`
 // whole calendar months from the end of the month it was given in (Husleieloven section 9-6): the first
 // day of the month after the last of them.
 constexpr std::int64_t notice_expiry_day(const CivilDate& start, double day_offset, int months) {
-  const auto whole = static_cast<std::int64_t>(day_offset < 0.0 ? day_offset - 1.0 : day_offset);
-  const CivilDate given = add_days(start, whole);
+  const CivilDate given = date_of(start, day_offset);
   const int month_index = given.year * 12 + static_cast<int>(given.month) - 1 + months + 1;
   return days_between(start, CivilDate{month_index / 12, static_cast<unsigned>(month_index % 12) + 1, 1});
 }

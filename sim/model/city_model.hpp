@@ -85,7 +85,8 @@ class CityModel {
   void incident(Person& person, bool visitors, engine::EventContext& context);
   void start_spell(Person& person, Place institution, engine::EventContext& context);
   void end_spell(Person& person, engine::EventContext& context);
-  void start_tenancy(Person& person, std::int32_t unit, engine::EventContext& context);
+  // `short_of_choice`: taken when fewer flats were open than the team usually offers to choose from.
+  void start_tenancy(Person& person, std::int32_t unit, bool short_of_choice, engine::EventContext& context);
   void end_tenancy(Person& person, EndReason reason, engine::EventContext& context);
   void leave_model(Person& person, Place destination, EndReason reason, engine::EventContext& context);
   void move_to(Person& person, Place place, EndReason reason, engine::EventContext& context);

@@ -195,8 +195,7 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
       if (!is_present(p.place) || p.unit >= 0) {
         request(context, {Request::Kind::release_unit, p.id, context.now(), unit});
       } else {
-        start_tenancy(p, unit, context);
-        p.flat_from_short_choice = (event.payload & move_in_short_choice_flag) != 0;
+        start_tenancy(p, unit, (event.payload & move_in_short_choice_flag) != 0, context);
         refresh_rates(p, context);
       }
       return;
@@ -272,7 +271,7 @@ void CityModel::appear(Person& p, EventContext& context) {
   }
   if (is_institution(p.place)) start_timer(p, timer_spell_end, p.initial_spell_days, context);
   if (p.initial_unit >= 0) {
-    start_tenancy(p, p.initial_unit, context);
+    start_tenancy(p, p.initial_unit, false, context);
   } else if (p.place == Place::street_or_friends) {
     const bool wants_temporary = p.route == EntryRoute::temporary_accommodation;
     request_step(p, wants_temporary ? 2 : 1, wants_temporary, context);
@@ -346,7 +345,7 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
         leave_model(p, Place::left_system, EndReason::self_resolved, context);
       } else if (p.unit < 0 && p.self_resolutions < p.self_resolve_units.size()) {
         const std::int32_t unit = p.self_resolve_units[p.self_resolutions++];
-        start_tenancy(p, unit, context);
+        start_tenancy(p, unit, false, context);
       }
       break;
     case clock_voluntary_move:
@@ -505,14 +504,14 @@ void CityModel::end_spell(Person& p, EventContext& context) {
   }
 }
 
-void CityModel::start_tenancy(Person& p, std::int32_t unit, EventContext& context) {
+void CityModel::start_tenancy(Person& p, std::int32_t unit, bool short_of_choice, EventContext& context) {
   const double now = context.now();
   p.unit = unit;
   p.tenancy_start = now;
   ++p.flats;
   if (p.entry_day >= 0.0) ++p.flats_since_entry;
   p.notice_pending = false;
-  p.flat_from_short_choice = false;
+  p.flat_from_short_choice = short_of_choice;
   p.hf_tenancy = p.hf_enrolled;
   release_step_place(p, context);
   p.wanted_step = -1;

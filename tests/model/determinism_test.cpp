@@ -82,6 +82,10 @@ TEST_CASE("civil dates convert to days and back", "[unit][model][calendar]") {
   CHECK(year_of(CivilDate{2014, 1, 1}, 364.5) == 2014);
   CHECK(year_of(CivilDate{2014, 1, 1}, 365.0) == 2015);
   CHECK(year_of(CivilDate{2014, 1, 1}, -0.5) == 2013);
+  CHECK(whole_day(2.7) == 2);
+  CHECK(whole_day(-0.5) == -1);
+  CHECK(whole_day(-365.0) == -365);  // a whole day before the start is that day, not the one before it
+  CHECK(year_of(CivilDate{2014, 1, 1}, -365.0) == 2013);
   CHECK(to_iso_string(CivilDate{2016, 12, 31}) == "2016-12-31");
   CHECK_FALSE(is_valid(CivilDate{2015, 2, 29}));
   CHECK(is_valid(CivilDate{2016, 2, 29}));
@@ -99,5 +103,7 @@ TEST_CASE("a notice runs whole calendar months from the end of its month", "[uni
   CHECK(notice_expiry_day(start, static_cast<double>(days_between(start, CivilDate{2015, 11, 20})), 3) ==
         days_between(start, CivilDate{2016, 3, 1}));
   CHECK(notice_expiry_day(start, -10.0, 3) == days_between(start, CivilDate{2014, 4, 1}));
+  // Given at the very start of 1 December 2013 (a whole negative day): December's notice, not November's.
+  CHECK(notice_expiry_day(start, -31.0, 3) == days_between(start, CivilDate{2014, 4, 1}));
   CHECK(notice_expiry_day(start, 14.5, 0) == days_between(start, CivilDate{2014, 2, 1}));
 }

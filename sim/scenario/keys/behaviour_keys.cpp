@@ -1,3 +1,5 @@
+#include <utility>
+
 #include "sim/scenario/key_declaration.hpp"
 #include "sim/scenario/key_registry.hpp"
 #include "sim/scenario/keys/section_keys.hpp"
@@ -66,13 +68,12 @@ void declare_disturbance_keys(KeyRegistry& keys) {
 void declare_landlord_keys(KeyRegistry& keys) {
   const Basis calibrated =
       assumed("Landlords and areas tolerate more or less (001:3050-3052) but no figure is reported; calibrated");
-  const auto add = [&](KeyDeclaration declaration, const std::string& text) {
+  const auto add_with_basis = [&](KeyDeclaration declaration, const std::string& text, const Basis& basis) {
     declaration.describe(text);
-    keys.add(with_basis(declaration, calibrated));
+    keys.add(with_basis(declaration, basis));
   };
-  const auto add_cited = [&](KeyDeclaration declaration, const std::string& text, const std::string& source) {
-    declaration.describe(text);
-    keys.add(with_basis(declaration, cited(source)));
+  const auto add = [&](KeyDeclaration declaration, const std::string& text) {
+    add_with_basis(std::move(declaration), text, calibrated);
   };
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaints_before_warning_mean).above(0).at_most(1000),
       "Mean number of complaints a landlord takes before a warning, counted with fading weights "
@@ -88,10 +89,10 @@ void declare_landlord_keys(KeyRegistry& keys) {
       "(warning_memory_days): the lease ends when the weighted count exceeds this.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.immediate_eviction_share),
       "Of terminations, the share that are immediate evictions (heving) rather than notice (001:3008-3010).");
-  add_cited(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_months).at_most(120),
-            "Notice period of a termination with notice, in whole calendar months counted from the end of the "
-            "month the notice is given in; the tenancy ends on the last day of the last of them.",
-            "Husleieloven 1999 (Tenancy Act) section 9-6");
+  add_with_basis(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_months).at_most(120),
+                 "Notice period of a termination with notice, in whole calendar months counted from the end of "
+                 "the month the notice is given in; the tenancy ends on the last day of the last of them.",
+                 cited("Husleieloven 1999 (Tenancy Act) section 9-6"));
   add(HSIM_SCENARIO_KEY(behaviour.landlords.complaint_memory_days).above(0).at_most(36500),
       "Mean days a complaint still counts with the landlord (complaints fade exponentially).");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.warning_memory_days).above(0).at_most(36500),
