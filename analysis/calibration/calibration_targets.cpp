@@ -96,7 +96,8 @@ class TargetFileReader {
     }
     if (!target.statistic.empty() && target.not_modelled.empty()) {
       const bool share_statistic = statistic_is_share(target.statistic);
-      if (share_statistic != (target.kind == ObservationKind::share)) {
+      // A printed range is only compared inside or outside, so it fits a share or a value alike.
+      if (target.kind != ObservationKind::range && share_statistic != (target.kind == ObservationKind::share)) {
         fail(node["statistic"], here + "statistic",
              share_statistic ? "an observation with n for a share statistic"
                              : "an observation without n for a count or value statistic");
@@ -104,7 +105,7 @@ class TargetFileReader {
     }
     if (const YAML::Node policy = node["policy"]) {
       const auto parsed = model::parse_spelling(text(node, "policy", here, true), model::policy_name_spellings);
-      if (!parsed) fail(policy, here + "policy", "staircase, housing_first or mixed");
+      if (!parsed) fail(policy, here + "policy", "staircase, usual_services, housing_first or mixed");
       target.policy = *parsed;
     }
     if (const YAML::Node filter = node["filter"]) {

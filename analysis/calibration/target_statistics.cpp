@@ -37,6 +37,11 @@ struct EntrantOutcome {
   bool left_city = false;             // died or moved away before the status date
   bool in_residential_place = false;  // temporary accommodation or training flat at the status date
   double housed_days = 0.0;
+  double observed_days = 0.0;  // from entry to the status date, death or moving away
+  double home_days = 0.0;      // days living in an own flat (holding it and not in an institution)
+  std::vector<std::pair<double, double>> homes;  // (start, end) of those stays
+  bool first_tenancy_lost = false;    // the first tenancy after entry ended by a housing-loss reason
+  double first_tenancy_days = -1.0;   // its length to loss or censoring; negative when never housed
   double first_move_in_day = -1.0;  // of the first tenancy after entry; negative when never housed
   double follow_up_end_day = -1.0;  // end of the last Housing First enrolment; negative when never enrolled
 };
@@ -65,6 +70,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
     if (!(entry >= 0.0 && entry < status)) continue;
     EntrantOutcome outcome;
     outcome.person = &person;
+    double exit_day = status;
     outcome.notice_pending_at_status = person.notice_pending_at_status;
     std::vector<const SpellRecord*> tenancies;
     for (std::size_t i = first[person.id]; i < first[person.id + 1]; ++i) {
@@ -91,12 +97,17 @@ ReplicateView analyse(const model::ReplicateResult& result) {
            s.type == SpellType::training_flat || s.type == SpellType::treatment || s.type == SpellType::prison)) {
         outcome.in_temporary_or_institution = true;
       }
+      if (s.type == SpellType::own_flat && s.end_day > entry && s.start_day < status) {
+        outcome.home_days += std::min(s.end_day, status) - std::max(s.start_day, entry);
+        outcome.homes.emplace_back(s.start_day, s.end_day);
+      }
       if (s.covers(status) && (s.type == SpellType::temporary_accommodation || s.type == SpellType::training_flat)) {
         outcome.in_residential_place = true;
       }
       if (model::is_location(s.type) && (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away) &&
           s.end_day > entry && s.end_day <= status) {
         outcome.left_city = true;
+        exit_day = std::min(exit_day, s.end_day);
       }
       if (model::is_location(s.type) && s.end_reason == EndReason::death && s.end_day > entry && s.end_day <= status) {
         outcome.died = true;
@@ -121,6 +132,10 @@ ReplicateView analyse(const model::ReplicateResult& result) {
         if (outcome.evicted) outcome.evicted_then_rehoused = true;
       }
       const bool loss = model::is_housing_loss(s.end_reason) && s.end_day <= status;
+      if (t == 0) {
+        outcome.first_tenancy_lost = loss;
+        outcome.first_tenancy_days = std::min(s.end_day, status) - std::max(s.start_day, entry);
+      }
       if (loss) {
         outcome.lost_housing = true;
         ++unanswered_losses;
@@ -130,6 +145,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       }
       if (s.start_day >= entry) view.leases.push_back({&person, {s.tenure, loss}});
     }
+    outcome.observed_days = std::max(0.0, exit_day - entry);
     view.entrants.push_back(outcome);
   }
   return view;
@@ -143,6 +159,30 @@ bool passes(const TargetFilter& filter, const model::PersonRecord& person) {
     return false;
   }
   return true;
+}
+
+// Kaplan-Meier probability that the first tenancy after entry lasts `days`; NaN beyond follow-up.
+double first_tenancy_survival(const ReplicateView& view, const TargetFilter& filter, double days) {
+  std::vector<std::pair<double, bool>> observations;
+  for (const auto& outcome : view.entrants) {
+    if (!passes(filter, *outcome.person) || outcome.first_tenancy_days < 0.0) continue;
+    observations.emplace_back(outcome.first_tenancy_days, outcome.first_tenancy_lost);
+  }
+  std::sort(observations.begin(), observations.end());
+  if (observations.empty() || observations.back().first < days) return nan;
+  double survival = 1.0;
+  std::size_t at_risk = observations.size();
+  for (std::size_t i = 0; i < observations.size();) {
+    const double time = observations[i].first;
+    if (time > days) break;
+    std::size_t events = 0, leaving = 0;
+    for (; i < observations.size() && observations[i].first == time; ++i, ++leaving) {
+      if (observations[i].second) ++events;
+    }
+    survival *= 1.0 - static_cast<double>(events) / static_cast<double>(at_risk);
+    at_risk -= leaving;
+  }
+  return survival;
 }
 
 template <class Predicate>
@@ -210,8 +250,20 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"lease_ended", true,
        "tenancies started after entry (of filter.tenure) that ended by a housing-loss reason by the status date, "
        "as a share of those tenancies"},
+      {"housed_days_share", true,
+       "mean over entrants of the share of their days from entry to the status date (or death, or moving away) "
+       "spent living in an own flat (days inside treatment or prison do not count, as in a residential "
+       "time-line)"},
+      {"housed_at_days_after_entry", true,
+       "entrants living in an own flat filter.days after entry, among those followed that long (alive and in "
+       "the city)"},
+      {"first_tenancy_survival", true,
+       "Kaplan-Meier probability that the first tenancy after entry lasts filter.days; event: a housing loss; "
+       "censored at the status date, death or moving away"},
       {"evictions_prevented", false, "terminations of entrants' tenancies stopped by team work (count)"},
       {"days_to_housing_mean", false, "summary metric days_to_housing_mean (days from referral to first move-in)"},
+      {"homeless_point_in_time", false,
+       "summary metric homeless_point_in_time (the city's homeless count at the status date, at full scale)"},
   };
   return declarations;
 }
@@ -233,6 +285,7 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   const std::string& name = target.statistic;
   if (name == "evictions_prevented") return result.summary[model::Metric::evictions_prevented];
   if (name == "days_to_housing_mean") return result.summary[model::Metric::days_to_housing_mean];
+  if (name == "homeless_point_in_time") return result.summary[model::Metric::homeless_point_in_time];
 
   const ReplicateView view = analyse(result);
   const TargetFilter& f = target.filter;
@@ -303,6 +356,29 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "housed_and_followed") {
     return entrant_share(view, f, [](const auto& o) { return o.housed_at_status && o.enrolled_at_status; });
   }
+  if (name == "housed_days_share") {
+    double n = 0, sum = 0;
+    for (const auto& outcome : view.entrants) {
+      if (!passes(f, *outcome.person) || !(outcome.observed_days > 0.0)) continue;
+      n += 1;
+      sum += outcome.home_days / outcome.observed_days;
+    }
+    return n > 0 ? sum / n : nan;
+  }
+  if (name == "housed_at_days_after_entry") {
+    const double days = f.days;
+    double n = 0, k = 0;
+    for (const auto& outcome : view.entrants) {
+      if (!passes(f, *outcome.person) || outcome.observed_days < days) continue;
+      const double day = outcome.person->entry_day + days;
+      n += 1;
+      const bool housed = std::any_of(outcome.homes.begin(), outcome.homes.end(),
+                                      [day](const auto& t) { return t.first <= day && day < t.second; });
+      if (housed) k += 1;
+    }
+    return n > 0 ? k / n : nan;
+  }
+  if (name == "first_tenancy_survival") return first_tenancy_survival(view, f, f.days);
   if (name == "lease_ended") {
     double n = 0, k = 0;
     for (const auto& [person, lease] : view.leases) {

@@ -19,18 +19,27 @@ using engine::StreamKey;
 
 PolicyRules rules_of(PolicyName policy, const CityParameters& parameters) {
   PolicyRules rules;
+  // The rest of the city runs usual services under housing_first (the team serves the programme only).
   switch (policy) {
     case PolicyName::staircase:
+      break;
+    case PolicyName::usual_services:
+      rules.readiness_required = false;
+      rules.welfare_assisted_lets = true;
       break;
     case PolicyName::housing_first:
       rules.housing_first_team = true;
       rules.readiness_required = false;
+      rules.welfare_assisted_lets = true;
       break;
-    case PolicyName::mixed:
+    case PolicyName::mixed: {
+      const bool usual = parameters.policy.comparator == Comparator::usual_services;
       rules.housing_first_team = true;
       rules.housing_first_places_limit = parameters.policy.mixed_hf_places;
-      rules.readiness_required = true;
+      rules.readiness_required = !usual;
+      rules.welfare_assisted_lets = usual;
       break;
+    }
   }
   return rules;
 }
@@ -98,7 +107,7 @@ CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::u
   for (std::uint32_t id = 0; id < person_count_; ++id) appear_order_[id] = id;
   std::stable_sort(appear_order_.begin(), appear_order_.end(),
                    [this](std::uint32_t a, std::uint32_t b) { return people_[a].appear_day < people_[b].appear_day; });
-  if (policy_ == PolicyName::staircase) counters_.entrants = cohort_count_;
+  if (!rules_.housing_first_team) counters_.entrants = cohort_count_;
 }
 
 int CityModel::draw_district(RandomStream& stream, bool private_stock, bool covered_only) const {
@@ -267,7 +276,7 @@ void CityModel::build_people() {
     record.entry_route = person.route;
     record.appear_day = person.appear_day;
     record.referral_day = person.referral_day;
-    if (policy_ == PolicyName::staircase) record.entry_day = person.referral_day;
+    if (!rules_.housing_first_team) record.entry_day = person.referral_day;
     people_.push_back(std::move(person));
   }
 

@@ -33,6 +33,7 @@ struct PolicyRules {
   bool housing_first_team = false;
   int housing_first_places_limit = 0;  // 0: the caseload cap only
   bool readiness_required = true;      // staircase promotions gate the waiting list; incidents demote
+  bool welfare_assisted_lets = false;  // usual services: the welfare office helps homeless people into private lets
 };
 [[nodiscard]] PolicyRules rules_of(PolicyName policy, const CityParameters& parameters);
 
@@ -134,6 +135,8 @@ class CityModel {
   void close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end, EndReason reason);
   [[nodiscard]] bool entitled_to_flat_offer(const Person& person) const;
   [[nodiscard]] engine::RandomStream offer_stream(std::uint32_t person);
+  [[nodiscard]] double eviction_prevention_share(Support support) const;
+  [[nodiscard]] double rehousing_delay(const Person& person) const;
 
   CityParameters parameters_;
   PolicyName policy_;

@@ -96,6 +96,8 @@ enum Clock : std::uint8_t {
   clock_self_resolve,
   clock_voluntary_move,
   clock_arrears,
+  clock_assisted_let,  // usual services: the welfare office helps a homeless person into a private let
+  clock_disengage,     // a Housing First participant without a flat drops out of contact
   clock_count
 };
 
@@ -109,7 +111,6 @@ enum Timer : std::uint8_t {
   timer_visit,
   timer_rehousing,
   timer_waiting_list_eligible,
-  timer_unreached,  // Housing First participant without a flat for too long: lost to follow-up
   timer_count
 };
 
@@ -131,6 +132,7 @@ enum Purpose : std::uint64_t {
   purpose_cohort_schedule,
   purpose_city_inflow,
   purpose_unit_setup,
+  purpose_rehousing_delay,  // keyed further by the number of flats held
 };
 
 struct HazardClock {
@@ -301,8 +303,10 @@ struct Coordination {
   std::vector<double> hf_since;  // -never when not enrolled
   int hf_caseload = 0;
   int hf_capacity = 0;
-  double hf_free_share = 0.0;    // snapshot for eviction prevention
-  double team_reputation = 0.0;  // 0..1
+  double hf_staff_per_participant = 0.0;  // snapshot for eviction prevention and visits
+  double hf_visit_load_factor = 1.0;      // caseload / capacity when over capacity, else 1: visits thin out
+  double team_experience = 0.0;           // 0..1, grows with the team's tenancy-years
+  double team_reputation = 0.0;           // 0..1
   double hf_tenancy_years = 0.0;
   int programme_evictions = 0;
   std::vector<std::uint32_t> offers_made;  // by person, keys the offer streams

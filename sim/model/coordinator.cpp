@@ -261,8 +261,12 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
   if (rules_.housing_first_places_limit > 0) capacity = std::min(capacity, rules_.housing_first_places_limit);
   c.hf_capacity = capacity;
   hf_capacity_max_ = std::max(hf_capacity_max_, capacity);
-  c.hf_free_share = capacity > 0 ? std::max(0.0, static_cast<double>(capacity - c.hf_caseload) / capacity) : 0.0;
+  const double fte = hf_fte_at(now);
+  c.hf_staff_per_participant = fte / std::max(1, c.hf_caseload);
+  const int planned = static_cast<int>(std::floor(fte * hf.caseload_per_fte + 1e-9));
+  c.hf_visit_load_factor = planned > 0 ? std::max(1.0, static_cast<double>(c.hf_caseload) / planned) : 1.0;
   const auto& l = parameters_.behaviour.landlords;
+  c.team_experience = 1.0 - std::exp(-c.hf_tenancy_years / l.reputation_tenancy_years_scale);
   c.team_reputation = std::clamp(1.0 - std::exp(-c.hf_tenancy_years / l.reputation_tenancy_years_scale) -
                                      l.eviction_reputation_penalty_share * c.programme_evictions,
                                  0.0, 1.0);

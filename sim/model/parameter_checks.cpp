@@ -161,13 +161,17 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.share("teams.housing_first.managed_exit_share", hf.managed_exit_share);
   c.non_negative("teams.housing_first.rehousing_delay_days", hf.rehousing_delay_days);
   c.share("teams.housing_first.crisis_contact_complaint_reduction_share", hf.crisis_contact_complaint_reduction_share);
-  c.positive("teams.housing_first.discharge_after_unreached_days", hf.discharge_after_unreached_days);
+  c.positive("teams.housing_first.prevention_staff_per_participant_scale", hf.prevention_staff_per_participant_scale);
+  c.share("teams.housing_first.new_team_prevention_gap_share", hf.new_team_prevention_gap_share);
+  c.non_negative("teams.housing_first.disengagement_while_unhoused_per_year",
+                 hf.disengagement_while_unhoused_per_year);
   const auto& of = p.teams.ordinary_follow_up;
   c.non_negative("teams.ordinary_follow_up.fte", of.fte);
   c.non_negative("teams.ordinary_follow_up.caseload_per_fte", of.caseload_per_fte);
   c.non_negative("teams.ordinary_follow_up.visits_per_week", of.visits_per_week);
   c.share("teams.ordinary_follow_up.eviction_prevention_share", of.eviction_prevention_share);
   c.non_negative("welfare.arrears_termination_per_year", p.welfare.arrears_termination_per_year);
+  c.non_negative("welfare.assisted_private_lets_per_year", p.welfare.assisted_private_lets_per_year);
 
   const auto& s = p.staircase;
   if (s.shelter_places < 0) c.add("staircase.shelter_places", "must be >= 0");
@@ -199,6 +203,8 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.non_negative("behaviour.disturbance.early_tenancy_complaint_factor", d.early_tenancy_complaint_factor);
   c.non_negative("behaviour.disturbance.early_tenancy_days", d.early_tenancy_days);
   c.non_negative("behaviour.disturbance.first_flat_complaint_factor", d.first_flat_complaint_factor);
+  c.non_negative("behaviour.disturbance.settled_tenancy_complaint_factor", d.settled_tenancy_complaint_factor);
+  c.positive("behaviour.disturbance.tenancy_settling_days", d.tenancy_settling_days);
   c.non_negative("behaviour.disturbance.short_choice_complaint_factor", d.short_choice_complaint_factor);
   c.non_negative("behaviour.disturbance.janitor_complaint_factor", d.janitor_complaint_factor);
   c.non_negative("behaviour.disturbance.extended_hours_complaint_factor", d.extended_hours_complaint_factor);

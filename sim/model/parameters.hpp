@@ -25,9 +25,14 @@ namespace hsim::model {
 // Enumerations and their YAML spellings
 // ---------------------------------------------------------------------------------------------------
 
-// staircase: ordinary services only; housing_first: every programme entrant goes to the HF team;
-// mixed: an HF team with limited places inside a staircase city (policy.mixed_hf_places).
-enum class PolicyName : std::uint8_t { staircase, housing_first, mixed };
+// staircase: the strict readiness ladder only; usual_services: ordinary Norwegian services without a
+// ladder (waiting list open to every homeless person, welfare-assisted private lets, ordinary
+// follow-up); housing_first: every programme entrant goes to the HF team; mixed: an HF team with
+// limited places (policy.mixed_hf_places) inside the comparator named by policy.comparator.
+enum class PolicyName : std::uint8_t { staircase, housing_first, mixed, usual_services };
+
+// The services a `mixed` city runs around its Housing First team (policy.comparator).
+enum class Comparator : std::uint8_t { staircase, usual_services };
 
 // How the programme finds its entrants (population.intake_rule).
 //   capacity: homeless people referred by services, taken when a place is free (Bergen);
@@ -40,10 +45,15 @@ enum class Payer : std::uint8_t { municipality, health_trust, correctional_servi
 
 enum class Tenure : std::uint8_t { private_rental, municipal };
 
-inline constexpr std::array<std::pair<PolicyName, std::string_view>, 3> policy_name_spellings{{
+inline constexpr std::array<std::pair<PolicyName, std::string_view>, 4> policy_name_spellings{{
     {PolicyName::staircase, "staircase"},
     {PolicyName::housing_first, "housing_first"},
     {PolicyName::mixed, "mixed"},
+    {PolicyName::usual_services, "usual_services"},
+}};
+inline constexpr std::array<std::pair<Comparator, std::string_view>, 2> comparator_spellings{{
+    {Comparator::staircase, "staircase"},
+    {Comparator::usual_services, "usual_services"},
 }};
 inline constexpr std::array<std::pair<IntakeRule, std::string_view>, 4> intake_rule_spellings{{
     {IntakeRule::capacity, "capacity"},
@@ -79,6 +89,9 @@ constexpr std::optional<Enum> parse_spelling(std::string_view text,
 
 constexpr std::string_view to_string(PolicyName value) {
   return spelling_of(value, policy_name_spellings);
+}
+constexpr std::string_view to_string(Comparator value) {
+  return spelling_of(value, comparator_spellings);
 }
 constexpr std::string_view to_string(IntakeRule value) {
   return spelling_of(value, intake_rule_spellings);
@@ -142,6 +155,8 @@ struct PolicyParameters {
   PolicyName name = PolicyName::housing_first;
   // Under `mixed`: the most programme entrants the HF team takes at once (0: its caseload cap).
   int mixed_hf_places = 0;
+  // Under `mixed`: the services around the team, the strict ladder or usual services.
+  Comparator comparator = Comparator::staircase;
 };
 
 // population.entry_route (programme entrants); must sum to 1. 003:55-63; 001:1075-1097.
@@ -264,21 +279,28 @@ struct HousingFirstTeamParameters {
   bool extended_hours = true;                                                // 003:196
   bool janitor = true;                                                       // 001:1105
   bool rehouse_after_loss = true;                                            // 001:1898-1905
-  // Chance a planned termination is stopped by team work (visits, safety plan, three-way meeting)
-  // with no free capacity, and the extra chance with the whole caseload free (001:3096-3111; 004:30).
+  // Chance a planned termination is stopped by team work (visits, safety plan, three-way meeting):
+  // base + capacity_share * (1 - exp(-staff per participant / scale)), so staff time per participant
+  // acts with diminishing returns (001:3096-3111; 004:30; 001:2111-2123 on over-servicing).
   double eviction_prevention_base_share = 0.35;
   double eviction_prevention_capacity_share = 0.35;
+  double prevention_staff_per_participant_scale = 0.1;
+  // A new team stops this much less of what an experienced one stops; the gap closes as the team's
+  // tenancy-years accumulate (behaviour.landlords.reputation_tenancy_years_scale): Bergen's 2014
+  // entrants lost their first flats far more often than later ones (001:2925-2927).
+  double new_team_prevention_gap_share = 0.0;
   // Share of evictions that go ahead which the team turns into a voluntary move, keeping municipal
   // eligibility (001:3031-3040).
   double managed_exit_share = 0.3;
-  // Days between losing a flat and being offered the next one's search (001:3074-3087).
+  // Mean days between losing a flat and the start of the next search (001:3074-3087), exponential.
   double rehousing_delay_days = 60.0;
   // While the team knows of a heavy-use period (seen at a visit), complaints are this much rarer
   // (tighter contact in crises, 001:1849-1850; 001:3058-3059).
   double crisis_contact_complaint_reduction_share = 0.3;
-  // Participants still without a flat this many days after the search began are lost to follow-up
-  // and leave the programme (001:1479-1486: some accepted but could not be reached afterwards).
-  double discharge_after_unreached_days = 365.0;
+  // Participants without a flat drop out of contact at this rate and leave the programme
+  // (001:1479-1486, 001:3644-3647: some accepted but could not be reached afterwards); enrolment
+  // does not end merely because a flat is slow to come.
+  double disengagement_while_unhoused_per_year = 1.0;
 };
 
 // teams.ordinary_follow_up
@@ -292,9 +314,13 @@ struct OrdinaryFollowUpParameters {
 
 // welfare
 struct WelfareParameters {
-  bool rent_secured = true;  // 001:3023-3024: nobody lost a flat for unpaid rent
+  bool rent_secured = true;  // programme tenants; 001:3023-3024: nobody lost a flat for unpaid rent
+  bool rent_secured_outside_programme = true;  // every other tenant (NAV's managed accounts, 001:1923-1932)
   // Rent-arrears terminations per tenant-year when rent is not secured.
   double arrears_termination_per_year = 0.3;
+  // Under usual services: homeless people the welfare office helps into a private let (housing
+  // allowance, deposit guarantee) per person-year; the staircase reserves this for the ready.
+  double assisted_private_lets_per_year = 0.3;
 };
 
 // staircase
@@ -342,6 +368,11 @@ struct DisturbanceParameters {
   // 001:3012-3015).
   double early_tenancy_complaint_factor = 1.5;
   double early_tenancy_days = 90.0;
+  // Complaint odds fall as a tenancy settles: multiplier settled + (1 - settled) exp(-days / settling),
+  // as tenants learn to keep visitors away and few know the address (001:3134-3141) and early losses
+  // come soon after moving in (001:3012-3015).
+  double settled_tenancy_complaint_factor = 1.0;
+  double tenancy_settling_days = 365.0;
   // Complaint odds multiplier in the first flat after entry (people who failed in flat 1 often did
   // better in flat 2, 001:3078-3081).
   double first_flat_complaint_factor = 1.0;

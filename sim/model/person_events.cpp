@@ -90,9 +90,20 @@ double CityModel::desired_rate(const Person& p, Clock clock) const {
     case clock_voluntary_move:
       per_year = p.unit >= 0 && p.place == Place::own_flat ? b.life.voluntary_move_per_year : 0.0;
       break;
-    case clock_arrears:
-      per_year =
-          p.unit >= 0 && !parameters_.welfare.rent_secured ? parameters_.welfare.arrears_termination_per_year : 0.0;
+    case clock_arrears: {
+      const auto& w = parameters_.welfare;
+      const bool secured = p.hf_tenancy ? w.rent_secured : w.rent_secured_outside_programme;
+      per_year = p.unit >= 0 && !secured ? w.arrears_termination_per_year : 0.0;
+      break;
+    }
+    case clock_assisted_let:
+      if (rules_.welfare_assisted_lets && is_homeless_place(p.place) && p.unit < 0 && !p.hf_enrolled &&
+          (!p.cohort || p.self_resolutions < p.self_resolve_units.size())) {
+        per_year = parameters_.welfare.assisted_private_lets_per_year;
+      }
+      break;
+    case clock_disengage:
+      if (p.hf_enrolled && p.unit < 0) per_year = parameters_.teams.housing_first.disengagement_while_unhoused_per_year;
       break;
     default:
       break;
@@ -259,7 +270,7 @@ void CityModel::appear(Person& p, EventContext& context) {
     p.clocks[c].budget = engine::exponential(streams_[p.id].clock[c], 1.0);
     p.clocks[c].since = now;
   }
-  if (p.cohort && policy_ == PolicyName::staircase) p.entry_day = now;
+  if (p.cohort && !rules_.housing_first_team) p.entry_day = now;
   const int step = step_of(p.place);
   if (step > 0) {
     // The initial pool has already spent part of its clean period in place.
@@ -341,12 +352,17 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
       leave_model(p, Place::moved_away, EndReason::moved_away, context);
       break;
     case clock_self_resolve:
+    case clock_assisted_let:
+      // The city pool is not followed into the flats it finds; the cohort is, in flats drawn for it.
       if (!p.cohort) {
         leave_model(p, Place::left_system, EndReason::self_resolved, context);
       } else if (p.unit < 0 && p.self_resolutions < p.self_resolve_units.size()) {
         const std::int32_t unit = p.self_resolve_units[p.self_resolutions++];
         start_tenancy(p, unit, false, context);
       }
+      break;
+    case clock_disengage:
+      if (p.hf_enrolled && p.unit < 0) end_support(p, EndReason::discharged, context);
       break;
     case clock_voluntary_move:
       if (p.unit >= 0) end_tenancy(p, EndReason::voluntary_move, context);
@@ -398,16 +414,10 @@ void CityModel::on_timer(Person& p, Timer timer, EventContext& context) {
       }
       break;
     case timer_rehousing:
-      if (p.hf_enrolled && p.unit < 0) {
-        request(context, {Request::Kind::start_hf_search, p.id, context.now()});
-        start_timer(p, timer_unreached, parameters_.teams.housing_first.discharge_after_unreached_days, context);
-      }
+      if (p.hf_enrolled && p.unit < 0) request(context, {Request::Kind::start_hf_search, p.id, context.now()});
       break;
     case timer_waiting_list_eligible:
       want_waiting_list(p, context);
-      break;
-    case timer_unreached:
-      if (p.hf_enrolled && p.unit < 0) end_support(p, EndReason::discharged, context);
       break;
     default:
       break;
@@ -449,7 +459,10 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
     const int others = coordination_.programme_tenants_by_district[district] - 1;
     if (others > 0) odds *= 1.0 + parameters_.neighbourhoods.clustering_penalty_share * others;
   }
-  if (now - p.tenancy_start < d.early_tenancy_days) odds *= d.early_tenancy_complaint_factor;
+  const double tenancy_days = now - p.tenancy_start;
+  if (tenancy_days < d.early_tenancy_days) odds *= d.early_tenancy_complaint_factor;
+  odds *= d.settled_tenancy_complaint_factor +
+          (1.0 - d.settled_tenancy_complaint_factor) * std::exp(-tenancy_days / d.tenancy_settling_days);
   if (p.flats_since_entry == 1) odds *= d.first_flat_complaint_factor;
   if (p.flat_from_short_choice) odds *= d.short_choice_complaint_factor;
   if (p.support == Support::housing_first) {
@@ -533,7 +546,6 @@ void CityModel::start_tenancy(Person& p, std::int32_t unit, bool short_of_choice
   if (p.hf_enrolled) {
     request(context, {Request::Kind::stop_hf_search, p.id, now});
     cancel_timer(p, timer_rehousing);
-    cancel_timer(p, timer_unreached);
     if (parameters_.teams.housing_first.janitor) {
       log(context).janitor.push_back({p.id, now, parameters_.costs.janitor_hours_per_move_in});
     }
@@ -567,7 +579,7 @@ void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) 
   }
   if (p.hf_enrolled) {
     if (parameters_.teams.housing_first.rehouse_after_loss) {
-      start_timer(p, timer_rehousing, parameters_.teams.housing_first.rehousing_delay_days, context);
+      start_timer(p, timer_rehousing, rehousing_delay(p), context);
     } else {
       end_support(p, EndReason::discharged, context);
     }
@@ -685,10 +697,7 @@ void CityModel::enrol_housing_first(Person& p, EventContext& context) {
   p.hf_enrolled = true;
   p.support = Support::housing_first;
   if (p.entry_day < 0.0) p.entry_day = now;
-  if (p.unit < 0) {
-    request(context, {Request::Kind::start_hf_search, p.id, now});
-    start_timer(p, timer_unreached, parameters_.teams.housing_first.discharge_after_unreached_days, context);
-  }
+  if (p.unit < 0) request(context, {Request::Kind::start_hf_search, p.id, now});
   start_visits(p, context);
   refresh_rates(p, context);
 }
@@ -712,7 +721,6 @@ void CityModel::end_support(Person& p, EndReason reason, EventContext& context) 
     request(context, end);
     p.hf_enrolled = false;
     cancel_timer(p, timer_rehousing);
-    cancel_timer(p, timer_unreached);
   }
   if (p.support == Support::ordinary_follow_up) {
     Request end{Request::Kind::ordinary_end, p.id, now};
@@ -725,10 +733,13 @@ void CityModel::end_support(Person& p, EndReason reason, EventContext& context) 
 }
 
 void CityModel::start_visits(Person& p, EventContext& context) {
-  const double per_week = p.support == Support::housing_first ? parameters_.teams.housing_first.visits_per_week
-                                                              : parameters_.teams.ordinary_follow_up.visits_per_week;
+  const bool team = p.support == Support::housing_first;
+  const double per_week =
+      team ? parameters_.teams.housing_first.visits_per_week : parameters_.teams.ordinary_follow_up.visits_per_week;
   p.visit_phase = context.now();
-  p.visit_interval = per_week > 0.0 ? 7.0 / per_week : 0.0;
+  // A team over its caseload visits less often than planned.
+  const double load = team ? coordination_.hf_visit_load_factor : 1.0;
+  p.visit_interval = per_week > 0.0 ? 7.0 * load / per_week : 0.0;
   schedule_crisis_detection(p, context);
 }
 
@@ -742,7 +753,23 @@ void CityModel::schedule_crisis_detection(Person& p, EventContext& context) {
   if (next_visit < until) start_timer(p, timer_visit, next_visit - now, context);
 }
 
+double CityModel::rehousing_delay(const Person& p) const {
+  engine::RandomStream stream(
+      engine::StreamKey{seed_, replicate_, p.id, (std::uint64_t{purpose_rehousing_delay} << 32) | p.flats});
+  return engine::exponential(stream, parameters_.teams.housing_first.rehousing_delay_days);
+}
+
 // ----- landlords --------------------------------------------------------------------------------
+
+double CityModel::eviction_prevention_share(Support support) const {
+  if (support == Support::ordinary_follow_up) return parameters_.teams.ordinary_follow_up.eviction_prevention_share;
+  if (support != Support::housing_first) return 0.0;
+  const auto& hf = parameters_.teams.housing_first;
+  const auto& c = coordination_;
+  const double intensity = 1.0 - std::exp(-c.hf_staff_per_participant / hf.prevention_staff_per_participant_scale);
+  const double experienced = hf.eviction_prevention_base_share + hf.eviction_prevention_capacity_share * intensity;
+  return experienced * (1.0 - hf.new_team_prevention_gap_share * (1.0 - c.team_experience));
+}
 
 void CityModel::handle_landlord(const engine::Event& event, EventContext& context) {
   if (event.kind != kind_complaint) return;
@@ -769,15 +796,7 @@ void CityModel::handle_landlord(const engine::Event& event, EventContext& contex
                                                   (std::uint64_t{purpose_landlord_decision} << 48) |
                                                       (std::uint64_t{static_cast<std::uint32_t>(unit_id)} << 16) |
                                                       (unit.complaint_sequence++ & 0xFFFFU)});
-  double prevention = 0.0;
-  if (support == Support::housing_first) {
-    const auto& hf = parameters_.teams.housing_first;
-    prevention =
-        hf.eviction_prevention_base_share + hf.eviction_prevention_capacity_share * coordination_.hf_free_share;
-  } else if (support == Support::ordinary_follow_up) {
-    prevention = parameters_.teams.ordinary_follow_up.eviction_prevention_share;
-  }
-  const bool prevented = engine::bernoulli(decision, prevention);
+  const bool prevented = engine::bernoulli(decision, eviction_prevention_share(support));
   const bool immediate = engine::bernoulli(decision, rules.immediate_eviction_share);
   if (prevented) {
     unit.warnings = rules.warnings_before_termination;

@@ -38,6 +38,10 @@ struct EnumSpellings<model::PolicyName> {
   static constexpr const auto& table = model::policy_name_spellings;
 };
 template <>
+struct EnumSpellings<model::Comparator> {
+  static constexpr const auto& table = model::comparator_spellings;
+};
+template <>
 struct EnumSpellings<model::IntakeRule> {
   static constexpr const auto& table = model::intake_rule_spellings;
 };

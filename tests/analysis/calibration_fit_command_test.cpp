@@ -172,7 +172,7 @@ TEST_CASE("hsim fit and calibrate reject bad input with exit code 2", "[unit][ca
   const std::string hsim = HSIM_EXECUTABLE;
   const std::string targets = std::string(" --targets ") + HSIM_SOURCE_DIR + "/scenarios/calibration/targets.yaml";
   CHECK(run(hsim + " fit atlantis" + targets + " 2> /dev/null") == 2);
-  CHECK(run(hsim + " fit bergen --fitted-parameters 13" + targets + " --reps 2 > /dev/null 2>&1") == 2);
+  CHECK(run(hsim + " fit bergen --fitted-parameters 40" + targets + " --reps 2 > /dev/null 2>&1") == 2);
   CHECK(run(hsim + " fit bergen --set behaviour.no_such_key=1" + targets + " --reps 2 > /dev/null 2>&1") == 2);
   CHECK(run(hsim + " calibrate bergen --parameters no.such.key:0:1" + targets + " > /dev/null 2>&1") == 2);
   CHECK(run(hsim + " calibrate bergen --leave-out bergen" + targets + " > /dev/null 2>&1") == 2);

@@ -233,7 +233,7 @@ TEST_CASE("the correlation-aware chi-square rejects a true model at its nominal 
 
 TEST_CASE("the committed targets file loads and names existing scenarios", "[unit][calibration]") {
   const auto set = calibration::load_target_set("scenarios/calibration/targets.yaml");
-  const std::vector<std::string> expected{"bergen", "sandnes", "drammen", "bodo", "pathways"};
+  const std::vector<std::string> expected{"bergen", "sandnes", "drammen", "bodo", "pathways", "at_home_chez_soi"};
   CHECK(set.city_names() == expected);
   std::size_t modelled = 0;
   for (const auto& city : set.cities) {

@@ -52,6 +52,12 @@ void declare_disturbance_keys(KeyRegistry& keys) {
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.early_tenancy_complaint_factor).at_most(100),
       "Complaint odds multiplier during the first early_tenancy_days (too little preparation, 001:3012-3015).");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.early_tenancy_days), "Length of the early, fragile part of a tenancy.");
+  add(HSIM_SCENARIO_KEY(behaviour.disturbance.settled_tenancy_complaint_factor).at_most(1),
+      "Complaint odds multiplier a tenancy settles to: the odds multiplier is settled + (1 - settled) exp(-days "
+      "in the flat / tenancy_settling_days) (tenants learn to keep visitors away, 001:3134-3141; early losses, "
+      "001:3012-3015; supportive-housing retention curves flatten, targets.yaml supportive_housing_retention_shape).");
+  add(HSIM_SCENARIO_KEY(behaviour.disturbance.tenancy_settling_days).above(0).at_most(36500),
+      "Days in a flat over which complaint odds fall towards settled_tenancy_complaint_factor.");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.first_flat_complaint_factor).at_most(100),
       "Complaint odds multiplier in the first flat after entry (failing in flat 1, doing better in flat 2, "
       "001:3078-3081).");

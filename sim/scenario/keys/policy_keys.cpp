@@ -11,7 +11,10 @@ void declare_policy_keys(KeyRegistry& keys) {
                    "after the waiting list, earned step by step",
                    "every programme entrant goes to the Housing First team: an ordinary flat quickly, no readiness "
                    "demands, services follow the person",
-                   "a Housing First team with limited places (policy.mixed_hf_places) inside a staircase city",
+                   "a Housing First team with limited places (policy.mixed_hf_places) inside the city's usual "
+                   "services (policy.comparator)",
+                   "ordinary services without a readiness ladder: every homeless person may join the municipal "
+                   "waiting list, the welfare office helps people into private lets, ordinary follow-up in the flat",
                })
                .describe("Which service policy the city runs.")
                .source("001:719-731"));
@@ -21,6 +24,15 @@ void declare_policy_keys(KeyRegistry& keys) {
                          "cap.")
                .assumption("Every Norwegian city ran a capped HF team inside ordinary services; 0 lets the cap follow "
                            "team size"));
+  keys.add(HSIM_SCENARIO_KEY(policy.comparator)
+               .choice_descriptions({
+                   "the strict readiness ladder: the waiting list only after the training flat",
+                   "usual services: waiting list open to every homeless person, welfare-assisted private lets",
+               })
+               .describe("Under `mixed`: the services around the Housing First team.")
+               .source("001:838-853; 001:900-901")
+               .assumption("Norway left strict readiness rules in the 2000s; temporary accommodation and waiting "
+                           "lists remain the usual route (001:967-979)"));
 }
 
 }  // namespace hsim::scenario::keys

@@ -31,27 +31,46 @@ void declare_teams_keys(KeyRegistry& keys) {
                          "(Sandnes).")
                .source("001:1898-1905"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.eviction_prevention_base_share)
-               .describe("Chance a planned termination is stopped by team work with no free capacity; with "
-                         "eviction_prevention_capacity_share at most 1.")
+               .describe("Chance a planned termination is stopped by team work with almost no staff time per "
+                         "participant; with eviction_prevention_capacity_share at most 1.")
                .assumption("Teams prevent many evictions (001:3096-3111; Drammen 22, 004:30) but no rate is "
                            "reported; calibrated"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.eviction_prevention_capacity_share)
-               .describe("Extra chance of stopping a termination when the whole caseload is free.")
-               .assumption("Prevention needs time (daily contact in crises, 001:1849-1850); calibrated"));
+               .describe("Extra chance of stopping a termination that staff time buys: it is reached as staff per "
+                         "participant grows, as 1 - exp(-staff per participant / "
+                         "prevention_staff_per_participant_scale).")
+               .assumption("Prevention needs time (daily contact in crises, 001:1849-1850) with diminishing returns "
+                           "(over-servicing, 001:2111-2123); calibrated"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.prevention_staff_per_participant_scale)
+               .above(0)
+               .at_most(10)
+               .describe("Staff (FTE) per participant at which team work has bought 63 % of its extra prevention.")
+               .assumption("Teams of 1:4 to 1:6 (001:1136-1144) against ordinary follow-up at 1:13 (001:1134-1135); "
+                           "the curve between is not measured; calibrated"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.new_team_prevention_gap_share)
+               .describe("How much less a new team stops than an experienced one; the gap closes as the team's "
+                         "tenancy-years grow (behaviour.landlords.reputation_tenancy_years_scale).")
+               .assumption("Bergen's 2014 entrants kept their first flat far less often than later ones (4 of 22 "
+                           "against 11 of 14, 001:2925-2927) and the team learned from the first flats "
+                           "(001:3074-3087); calibrated"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.managed_exit_share)
                .describe("Share of evictions that go ahead which the team turns into a voluntary move, keeping "
                          "municipal eligibility.")
                .assumption("Practice is described (001:3031-3040) without a count"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.rehousing_delay_days)
-               .describe("Days between losing a flat and the start of the search for the next one.")
+               .describe("Mean days (exponential) between losing a flat and the start of the search for the next "
+                         "one.")
                .assumption("A hostel or temporary spell may come in between (001:3074-3087); two months"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.crisis_contact_complaint_reduction_share)
                .describe("While the team knows of a heavy-use period, complaints are this much rarer (tighter "
                          "contact in crises).")
                .assumption("Daily contact helps but does not always stop escalation (001:3058-3064); calibrated"));
-  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.discharge_after_unreached_days)
-               .describe("Participants leave the programme after this many days without contact.")
-               .assumption("Some accepted but could not be reached afterwards (001:3644-3647); one year"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.disengagement_while_unhoused_per_year)
+               .at_most(365)
+               .describe("Rate per person-year at which a participant without a flat drops out of contact and leaves "
+                         "the programme; waiting for a flat alone never ends enrolment.")
+               .assumption("Some accepted but could not be reached afterwards (001:1479-1486; 001:3644-3647); no "
+                           "count; calibrated"));
 
   keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.fte)
                .at_most(1000)
