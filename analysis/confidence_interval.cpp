@@ -16,6 +16,10 @@ Interval mean_interval(const RunningStatistics& statistics, double confidence) {
   Interval interval;
   interval.mean = statistics.mean();
   interval.replicates = statistics.count();
+  if (statistics.count() == 0) {
+    interval.mean = interval.low = interval.high = std::numeric_limits<double>::quiet_NaN();
+    return interval;
+  }
   if (statistics.count() < 2) {
     interval.low = interval.high = interval.mean;
     return interval;

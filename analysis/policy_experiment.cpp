@@ -49,8 +49,12 @@ void ExperimentSummary::add(const std::vector<model::ReplicateResult>& results) 
   const double baseline_stable_days = stably_housed_days(results[0]);
   for (std::size_t p = 0; p < policies_.size(); ++p) {
     for (std::size_t m = 0; m < model::metric_count; ++m) {
-      by_policy_[p][m].add(results[p].summary.values[m]);
-      if (p > 0) differences_[p][m].add(results[p].summary.values[m] - results[0].summary.values[m]);
+      // A metric a replicate cannot define (no event to time, no one housed) is left out of that
+      // replicate's mean, not of the ensemble's; the replicate count says how many defined it.
+      const double value = results[p].summary.values[m];
+      if (!std::isnan(value)) by_policy_[p][m].add(value);
+      const double difference = value - results[0].summary.values[m];
+      if (p > 0 && !std::isnan(difference)) differences_[p][m].add(difference);
     }
     if (p > 0) {
       const double extra_cost = results[p].summary[Metric::cost_total_nok] - results[0].summary[Metric::cost_total_nok];

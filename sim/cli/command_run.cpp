@@ -29,6 +29,10 @@ const std::vector<std::string> headline_metrics{"entrants",
                                                 "days_to_housing_mean",
                                                 "stably_housed_days_share",
                                                 "tenure_survival_12m",
+                                                "retention_12m_after_move_in_share",
+                                                "housed_none_final_6m_share",
+                                                "still_enrolled_share",
+                                                "homeless_point_in_time",
                                                 "cost_per_person_year_nok",
                                                 "cost_total_nok",
                                                 "cost_per_extra_stable_day_nok"};
@@ -166,7 +170,7 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
 Command add_compare_command(CLI::App& app, const std::string& command_line) {
   auto options = std::make_shared<ExperimentOptions>();
   options->command_line = command_line;
-  options->policy_names = {"staircase", "housing_first"};
+  options->policy_names = {"usual_services", "housing_first"};
   auto* command = app.add_subcommand(
       "compare",
       "Run scenarios under two or more policies on the same people (common random numbers) and report "
@@ -183,7 +187,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
   return {
       command, [options] {
         if (options->policy_names.size() < 2) {
-          std::cerr << "hsim compare: error: --policies needs at least two policies, e.g. staircase,housing_first\n";
+          std::cerr << "hsim compare: error: --policies needs at least two policies, e.g. usual_services,housing_first\n";
           return exit_bad_input;
         }
         return run_experiments(*options, "compare");

@@ -1,3 +1,4 @@
+#include <array>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -69,6 +70,10 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
   double entrants = 0, housed_at_status = 0, first_flat_kept = 0, lost = 0, rehoused = 0, evictions = 0, prison = 0,
          treatment = 0, deaths = 0, ever_housed = 0;
   double days_to_housing_sum = 0, days_to_housing_n = 0, housed_days = 0, observed_days = 0, cohort_years = 0;
+  double enrolled_at_status = 0, retained_12m = 0, retained_12m_n = 0;
+  std::array<double, 3> final_6m{};  // housed all, some, none of the final six months
+  double final_6m_n = 0;
+  const double final_window = days_per_year / 2.0;
   std::vector<std::pair<double, bool>> tenure;
   for (const PersonRecord& person : people) {
     if (!person.cohort) continue;
@@ -118,9 +123,33 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
         died = true;
       }
     }
+    double first_move_in_after_entry = std::numeric_limits<double>::infinity();
+    double final_6m_days = 0.0;
     for (std::size_t i = begin; i < end; ++i) {
       const auto& s = result.spells[i];
-      if (s.type == SpellType::tenancy && s.start_day >= first_loss_day && s.start_day < status) was_rehoused = true;
+      if (s.type == SpellType::housing_first_enrolment && s.covers(status)) enrolled_at_status += 1;
+      if (s.type != SpellType::tenancy) continue;
+      if (s.start_day >= first_loss_day && s.start_day < status) was_rehoused = true;
+      if (s.start_day >= entry && s.start_day < status) {
+        first_move_in_after_entry = std::min(first_move_in_after_entry, s.start_day);
+      }
+      final_6m_days += std::max(0.0, std::min(s.end_day, status) - std::max(s.start_day, status - final_window));
+    }
+    if (exit_day >= status && entry <= status - final_window) {
+      final_6m_n += 1;
+      const std::size_t group = final_6m_days >= final_window - 1e-9 ? 0 : final_6m_days > 0.0 ? 1 : 2;
+      final_6m[group] += 1;
+    }
+    const double anniversary = first_move_in_after_entry + days_per_year;
+    if (anniversary <= status && exit_day > anniversary) {
+      retained_12m_n += 1;
+      for (std::size_t i = begin; i < end; ++i) {
+        const auto& s = result.spells[i];
+        if (s.type == SpellType::tenancy && s.start_day <= anniversary && anniversary < s.end_day) {
+          retained_12m += 1;
+          break;
+        }
+      }
     }
     if (first_tenancy != nullptr) {
       const double start = std::max(first_tenancy->start_day, entry);
@@ -161,9 +190,17 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
   m[Metric::ever_housed_share] = share(ever_housed, entrants);
   m[Metric::days_to_housing_mean] = days_to_housing_n > 0 ? days_to_housing_sum / days_to_housing_n : nan;
   m[Metric::stably_housed_days_share] = share(housed_days, observed_days);
-  const auto survival = kaplan_meier(tenure, {days_per_year, 2.0 * days_per_year});
+  const auto survival =
+      kaplan_meier(tenure, {days_per_year, 2.0 * days_per_year, 3.0 * days_per_year, 5.0 * days_per_year});
   m[Metric::tenure_survival_12m] = survival[0];
   m[Metric::tenure_survival_24m] = survival[1];
+  m[Metric::tenure_survival_36m] = survival[2];
+  m[Metric::tenure_survival_60m] = survival[3];
+  m[Metric::retention_12m_after_move_in_share] = share(retained_12m, retained_12m_n);
+  m[Metric::still_enrolled_share] = share(enrolled_at_status, entrants);
+  m[Metric::housed_all_final_6m_share] = share(final_6m[0], final_6m_n);
+  m[Metric::housed_some_final_6m_share] = share(final_6m[1], final_6m_n);
+  m[Metric::housed_none_final_6m_share] = share(final_6m[2], final_6m_n);
   if (final_row != nullptr) {
     m[Metric::homeless_point_in_time] =
         (final_row->homeless_point_in_time - final_row->cohort_homeless) * result.pool_scale +
@@ -171,8 +208,15 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
     m[Metric::waiting_list_length] =
         (final_row->waiting_list_length - final_row->cohort_waiting_list) * result.pool_scale +
         final_row->cohort_waiting_list;
+    const auto at_start = std::find_if(result.time_series.begin(), result.time_series.end(),
+                                       [](const CensusRow& row) { return row.day >= 0.0; });
+    m[Metric::homeless_point_in_time_change] =
+        m[Metric::homeless_point_in_time] - ((at_start->homeless_point_in_time - at_start->cohort_homeless) *
+                                                 result.pool_scale +
+                                             at_start->cohort_homeless);
   } else {
     m[Metric::homeless_point_in_time] = nan;
+    m[Metric::homeless_point_in_time_change] = nan;
     m[Metric::waiting_list_length] = nan;
   }
   double total = 0.0;

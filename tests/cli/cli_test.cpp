@@ -93,10 +93,10 @@ TEST_CASE("hsim compare writes the documented run folder and never overwrites it
   for (const char* file : {"manifest.json", "summary.csv", "people.csv", "timeseries.csv", "costs.csv", "ceac.csv"}) {
     CHECK(fs::exists(scratch / "run" / file));
   }
-  CHECK(first.out.find("housing_first-staircase") != std::string::npos);
+  CHECK(first.out.find("housing_first-usual_services") != std::string::npos);
   const std::string summary = read_text(scratch / "run" / "summary.csv");
   CHECK(summary.rfind("metric,policy,mean,ci_low,ci_high,reps\n", 0) == 0);
-  CHECK(summary.find("cost_per_extra_stable_day_nok,housing_first-staircase,") != std::string::npos);
+  CHECK(summary.find("cost_per_extra_stable_day_nok,housing_first-usual_services,") != std::string::npos);
 
   auto again = run_hsim(arguments + (scratch / "run").string(), scratch);
   CHECK(again.exit_code == 2);
