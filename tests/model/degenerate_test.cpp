@@ -12,7 +12,8 @@ using hsim::model::testing::small_city;
 
 namespace {
 constexpr std::uint64_t seeds = 4;
-const PolicyName all_policies[] = {PolicyName::staircase, PolicyName::housing_first, PolicyName::mixed};
+const PolicyName all_policies[] = {PolicyName::staircase, PolicyName::housing_first, PolicyName::mixed,
+                                   PolicyName::usual_services};
 
 std::size_t count_spells(const ReplicateResult& result, SpellType type) {
   std::size_t n = 0;
@@ -181,4 +182,56 @@ TEST_CASE("without secured rent, arrears alone end tenancies", "[unit][model][de
     evictions += result.counters.evictions;
   }
   CHECK(evictions > 0);
+}
+
+TEST_CASE("a settled-tenancy factor of 1 changes nothing, whatever the settling time", "[unit][model][degenerate]") {
+  const auto complaints = [](double settled, double settling_days) {
+    auto p = small_city();
+    p.behaviour.disturbance.settled_tenancy_complaint_factor = settled;
+    p.behaviour.disturbance.tenancy_settling_days = settling_days;
+    std::size_t total = 0;
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      total += simulate_replicate(p, PolicyName::housing_first, seed, 0).counters.complaints;
+    }
+    return total;
+  };
+  CHECK(complaints(1.0, 30.0) == complaints(1.0, 3000.0));
+  const std::size_t unsettled = complaints(1.0, 180.0);
+  const std::size_t settling = complaints(0.2, 180.0);
+  INFO("complaints without settling: " << unsettled << ", settling to 0.2: " << settling);
+  CHECK(settling < unsettled);
+}
+
+TEST_CASE("without disengagement nobody waiting for a flat leaves the programme", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.housing.private_vacancies_for_programme_per_year = 0.0;
+  p.housing.municipal_flats_reserved_for_programme_per_year = 0.0;
+  p.behaviour.life.mortality_by_substance_level = {};
+  p.behaviour.life.move_away_per_year = 0.0;
+  const auto enrolled = [&](double disengagement_per_year) {
+    p.teams.housing_first.disengagement_while_unhoused_per_year = disengagement_per_year;
+    double sum = 0.0;
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      sum += simulate_replicate(p, PolicyName::housing_first, seed, 0).summary[Metric::still_enrolled_share];
+    }
+    return sum / static_cast<double>(seeds);
+  };
+  // No flat ever opens for the team: waiting two years alone must not end anyone's enrolment.
+  CHECK(enrolled(0.0) == 1.0);
+  // At 12 a year, staying in contact for the months before the status date is rare.
+  CHECK(enrolled(12.0) < 0.2);
+}
+
+TEST_CASE("usual services without a route out of homelessness house nobody", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.welfare.assisted_private_lets_per_year = 0.0;
+  p.behaviour.life.self_resolved_housing_per_year = 0.0;
+  p.housing.municipal_vacancies_per_year = 0.0;
+  p.housing.municipal_flats_reserved_for_programme_per_year = 0.0;
+  p.population.entry_route = {1.0, 0.0, 0.0, 0.0, 0.0};
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const auto result = simulate_replicate(p, PolicyName::usual_services, seed, 0);
+    CHECK(result.summary[Metric::ever_housed_share] == 0.0);
+    CHECK(result.summary[Metric::entrants] == 12.0);
+  }
 }

@@ -3,7 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <initializer_list>
+#include <iterator>
+#include <numeric>
+#include <vector>
 #include <string>
 
 #include "sim/model/run.hpp"
@@ -62,6 +66,14 @@ TEST_CASE("more Housing First staff never lowers the cohort's housed count", "[s
   }
 }
 
+TEST_CASE("usual services house more of the cohort than the strict staircase", "[statistical][model][monotonicity]") {
+  const auto p = small_city();
+  const double staircase = mean_metric(p, PolicyName::staircase, Metric::ever_housed_share, seeds);
+  const double usual = mean_metric(p, PolicyName::usual_services, Metric::ever_housed_share, seeds);
+  INFO("ever housed: staircase " << staircase << ", usual services " << usual);
+  CHECK(usual > staircase);
+}
+
 TEST_CASE("more Housing First staff never lowers the number of entrants", "[statistical][model][monotonicity]") {
   double previous = -1.0;
   for (double fte : {0.5, 1.0, 2.0, 3.0}) {
@@ -70,6 +82,41 @@ TEST_CASE("more Housing First staff never lowers the number of entrants", "[stat
     CHECK(entrants >= previous);
     previous = entrants;
   }
+}
+
+// Staff time per participant, not only the intake cap, acts: with the cap out of reach every staff level
+// takes the same twelve entrants, and retention rises with staff and flattens (diminishing returns).
+// Disturbance is raised so that terminations, which staff time prevents, are common in the small city.
+TEST_CASE("at fixed intake, retention rises with Housing First staff and flattens", "[statistical][model][monotonicity]") {
+  const double levels[] = {0.5, 1.0, 2.0, 4.0, 8.0};
+  std::vector<std::vector<double>> by_seed(std::size(levels));  // still_in_first_flat_share per seed
+  for (std::size_t i = 0; i < std::size(levels); ++i) {
+    auto p = with_fte(levels[i]);
+    p.teams.housing_first.caseload_per_fte = 100.0;
+    p.behaviour.disturbance.baseline_per_year = 12.0;
+    p.behaviour.disturbance.complaint_probability = 0.9;
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      by_seed[i].push_back(simulate_replicate(p, PolicyName::housing_first, seed, 0).summary[Metric::still_in_first_flat_share]);
+    }
+  }
+  const auto mean = [](const std::vector<double>& values) {
+    return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  };
+  for (std::size_t i = 1; i < std::size(levels); ++i) {
+    INFO("fte " << levels[i - 1] << " -> " << levels[i] << ": " << mean(by_seed[i - 1]) << " -> " << mean(by_seed[i]));
+    CHECK(mean(by_seed[i]) >= mean(by_seed[i - 1]));
+  }
+  // The paired gain from the least to the most staff exceeds twice its standard error over the seeds.
+  std::vector<double> gain(seeds);
+  for (std::size_t k = 0; k < seeds; ++k) gain[k] = by_seed.back()[k] - by_seed.front()[k];
+  const double gain_mean = mean(gain);
+  double squares = 0.0;
+  for (double g : gain) squares += (g - gain_mean) * (g - gain_mean);
+  const double standard_error = std::sqrt(squares / static_cast<double>(seeds - 1) / static_cast<double>(seeds));
+  INFO("gain " << gain_mean << " +- " << standard_error);
+  CHECK(gain_mean > 2.0 * standard_error);
+  // A doubling at the bottom buys more than a doubling at the top.
+  CHECK(mean(by_seed[1]) - mean(by_seed[0]) > mean(by_seed[4]) - mean(by_seed[3]));
 }
 
 namespace {
