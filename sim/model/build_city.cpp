@@ -62,6 +62,36 @@ std::vector<double> poisson_times(RandomStream& stream, double per_year, double 
   return times;
 }
 
+// The same with a rate per year that steps at 1 January of the years in `from_year` (`per_year` before the
+// first): unit-exponential gaps are spent through the rate's segments, so one stream serves every rate.
+std::vector<double> stepped_poisson_times(RandomStream& stream, double per_year, const std::map<int, double>& from_year,
+                                          const CivilDate& start, double from, double to) {
+  if (from_year.empty()) return poisson_times(stream, per_year, from, to);
+  std::vector<double> times;
+  double t = from;
+  double budget = engine::exponential(stream, 1.0);
+  while (t < to) {
+    const int year = year_of(start, t);
+    const double segment_end = std::min(to, static_cast<double>(first_day_of_year(start, year + 1)));
+    const double rate = value_in_year(from_year, year, per_year) / days_per_year;
+    if (rate > 0.0 && budget <= rate * (segment_end - t)) {
+      t += budget / rate;
+      times.push_back(t);
+      budget = engine::exponential(stream, 1.0);
+      continue;
+    }
+    if (rate > 0.0) budget -= rate * (segment_end - t);
+    t = segment_end;
+  }
+  return times;
+}
+
+std::map<int, double> scaled_by_year(const std::map<int, double>& from_year, double factor) {
+  std::map<int, double> scaled;
+  for (const auto& [year, value] : from_year) scaled.emplace(year, value * factor);
+  return scaled;
+}
+
 }  // namespace
 
 CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate)
@@ -232,7 +262,9 @@ void CityModel::build_people() {
   const auto initial_pool = static_cast<std::uint32_t>(std::lround(city.initial_homeless_count * share));
   RandomStream inflow_stream(StreamKey{seed_, replicate_, stream_entity_city, purpose_city_inflow});
   const std::vector<double> inflow_days =
-      poisson_times(inflow_stream, city.homelessness_inflow_per_year * share, start_day_, end_day_);
+      stepped_poisson_times(inflow_stream, city.homelessness_inflow_per_year * share,
+                            scaled_by_year(city.homelessness_inflow_by_year, share), parameters_.window.start_date,
+                            start_day_, end_day_);
   const auto refusers = static_cast<std::uint32_t>(refusal_days.size());
   person_count_ = cohort_count_ + initial_pool + static_cast<std::uint32_t>(inflow_days.size()) + refusers;
 
@@ -420,6 +452,22 @@ void CityModel::seed_events(engine::Simulator<CityModel>& simulator) const {
     if (person.appear_day < end_day_)
       simulator.schedule_initial(person.appear_day, person.id, class_command, kind_appear);
   }
+}
+
+double CityModel::hf_caseload_per_fte_at(double day) const {
+  const auto& hf = parameters_.teams.housing_first;
+  return value_in_year(hf.caseload_per_fte_by_year, year_of(parameters_.window.start_date, day), hf.caseload_per_fte);
+}
+
+bool CityModel::hf_janitor_at(double day) const {
+  const auto& hf = parameters_.teams.housing_first;
+  return value_in_year(hf.janitor_by_year, year_of(parameters_.window.start_date, day), int{hf.janitor}) != 0;
+}
+
+bool CityModel::hf_extended_hours_at(double day) const {
+  const auto& hf = parameters_.teams.housing_first;
+  return value_in_year(hf.extended_hours_by_year, year_of(parameters_.window.start_date, day),
+                       int{hf.extended_hours}) != 0;
 }
 
 double CityModel::hf_fte_at(double day) const {

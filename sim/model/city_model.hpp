@@ -56,6 +56,9 @@ class CityModel {
   [[nodiscard]] const ObservedCounts& counters() const noexcept { return counters_; }
   [[nodiscard]] double pool_scale() const noexcept { return pool_scale_; }
   [[nodiscard]] double hf_fte_at(double day) const;
+  [[nodiscard]] double hf_caseload_per_fte_at(double day) const;
+  [[nodiscard]] bool hf_janitor_at(double day) const;
+  [[nodiscard]] bool hf_extended_hours_at(double day) const;
   [[nodiscard]] double simulated_person_days() const;
 
   // Read access for the invariant checker.

@@ -152,6 +152,18 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
     c.non_negative("teams.housing_first.fte_by_year." + std::to_string(year), fte);
   }
   c.non_negative("teams.housing_first.caseload_per_fte", hf.caseload_per_fte);
+  for (const auto& [year, caseload] : hf.caseload_per_fte_by_year) {
+    c.positive("teams.housing_first.caseload_per_fte_by_year." + std::to_string(year), caseload);
+  }
+  for (const auto& [name, by_year] : {std::pair{"janitor_by_year", &hf.janitor_by_year},
+                                      std::pair{"extended_hours_by_year", &hf.extended_hours_by_year}}) {
+    for (const auto& [year, flag] : *by_year) {
+      if (flag != 0 && flag != 1) c.add(std::string("teams.housing_first.") + name + "." + std::to_string(year), "must be 0 or 1");
+    }
+  }
+  for (const auto& [year, inflow] : p.city.homelessness_inflow_by_year) {
+    c.non_negative("city.homelessness_inflow_by_year." + std::to_string(year), inflow);
+  }
   c.non_negative("teams.housing_first.visits_per_week", hf.visits_per_week);
   c.share("teams.housing_first.eviction_prevention_base_share", hf.eviction_prevention_base_share);
   c.share("teams.housing_first.eviction_prevention_capacity_share", hf.eviction_prevention_capacity_share);

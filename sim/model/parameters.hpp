@@ -71,6 +71,14 @@ inline constexpr std::array<std::pair<Tenure, std::string_view>, 2> tenure_spell
     {Tenure::municipal, "municipal"},
 }};
 
+// The value of a step function given from listed years on: the entry of the latest year at or before
+// `year`, or `fallback` before the first (or when none is listed).
+template <class V>
+V value_in_year(const std::map<int, V>& from_year, int year, V fallback) {
+  auto it = from_year.upper_bound(year);
+  return it == from_year.begin() ? fallback : std::prev(it)->second;
+}
+
 template <class Enum, std::size_t N>
 constexpr std::string_view spelling_of(Enum value, const std::array<std::pair<Enum, std::string_view>, N>& table) {
   for (const auto& [candidate, name] : table) {
@@ -204,6 +212,8 @@ struct PopulationParameters {
 struct CitySystemParameters {
   int initial_homeless_count = 250;
   double homelessness_inflow_per_year = 120.0;
+  // From each listed calendar year on, replaces homelessness_inflow_per_year (empty: that value throughout).
+  std::map<int, double> homelessness_inflow_by_year{};
   // Simulate this share of the city's homeless pool (city counts are reported scaled back up). The
   // resources the pool competes for are sampled at the same share: staircase places, municipal
   // vacancies not reserved for the programme, ordinary follow-up capacity. The programme cohort and
@@ -279,6 +289,11 @@ struct HousingFirstTeamParameters {
   bool extended_hours = true;                                                // 003:196
   bool janitor = true;                                                       // 001:1105
   bool rehouse_after_loss = true;                                            // 001:1898-1905
+  // From each listed calendar year on, replace caseload_per_fte, janitor and extended_hours (janitor and
+  // extended hours as 1 or 0); empty: the single value throughout.
+  std::map<int, double> caseload_per_fte_by_year{};
+  std::map<int, int> janitor_by_year{};
+  std::map<int, int> extended_hours_by_year{};
   // Chance a planned termination is stopped by team work (visits, safety plan, three-way meeting):
   // base + capacity_share * (1 - exp(-staff per participant / scale)), so staff time per participant
   // acts with diminishing returns (001:3096-3111; 004:30; 001:2111-2123 on over-servicing).

@@ -466,8 +466,8 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
   if (p.flats_since_entry == 1) odds *= d.first_flat_complaint_factor;
   if (p.flat_from_short_choice) odds *= d.short_choice_complaint_factor;
   if (p.support == Support::housing_first) {
-    if (hf.janitor) odds *= d.janitor_complaint_factor;
-    if (hf.extended_hours) odds *= d.extended_hours_complaint_factor;
+    if (hf_janitor_at(now)) odds *= d.janitor_complaint_factor;
+    if (hf_extended_hours_at(now)) odds *= d.extended_hours_complaint_factor;
   }
   if (now < p.crisis_known_until && p.support != Support::none) {
     const double office_hours_factor =
@@ -478,7 +478,7 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
   if (!engine::bernoulli(streams_[p.id].complaint, probability)) return;
   auto& lp_log = log(context);
   ++lp_log.complaints;
-  if (p.support == Support::housing_first && hf.janitor) {
+  if (p.support == Support::housing_first && hf_janitor_at(now)) {
     lp_log.janitor.push_back({p.id, now, parameters_.costs.janitor_hours_per_complaint});
   }
   const std::uint64_t payload =
@@ -546,7 +546,7 @@ void CityModel::start_tenancy(Person& p, std::int32_t unit, bool short_of_choice
   if (p.hf_enrolled) {
     request(context, {Request::Kind::stop_hf_search, p.id, now});
     cancel_timer(p, timer_rehousing);
-    if (parameters_.teams.housing_first.janitor) {
+    if (hf_janitor_at(now)) {
       log(context).janitor.push_back({p.id, now, parameters_.costs.janitor_hours_per_move_in});
     }
   } else if (p.support == Support::none) {

@@ -220,6 +220,14 @@ void check_cross_field_rules(const model::CityParameters& parameters, const std:
   if (window_ok) {
     check_years_inside_window(context, "population.intake_by_year", p.population.intake_by_year, p.window);
     check_years_inside_window(context, "teams.housing_first.fte_by_year", p.teams.housing_first.fte_by_year, p.window);
+    const auto& hf = p.teams.housing_first;
+    check_years_inside_window(context, "teams.housing_first.caseload_per_fte_by_year", hf.caseload_per_fte_by_year,
+                              p.window);
+    check_years_inside_window(context, "teams.housing_first.janitor_by_year", hf.janitor_by_year, p.window);
+    check_years_inside_window(context, "teams.housing_first.extended_hours_by_year", hf.extended_hours_by_year,
+                              p.window);
+    check_years_inside_window(context, "city.homelessness_inflow_by_year", p.city.homelessness_inflow_by_year,
+                              p.window);
   }
 
   const auto& route = p.population.entry_route;

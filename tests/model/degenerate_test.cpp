@@ -235,3 +235,44 @@ TEST_CASE("usual services without a route out of homelessness house nobody", "[u
     CHECK(result.summary[Metric::entrants] == 12.0);
   }
 }
+
+TEST_CASE("yearly team inputs equal to the single values change nothing", "[unit][model][degenerate]") {
+  auto single = small_city();
+  single.teams.housing_first.janitor = true;
+  single.teams.housing_first.extended_hours = false;
+  auto yearly = single;
+  yearly.teams.housing_first.janitor_by_year = {{2014, 1}};
+  yearly.teams.housing_first.extended_hours_by_year = {{2015, 0}};
+  yearly.teams.housing_first.caseload_per_fte_by_year = {{2014, single.teams.housing_first.caseload_per_fte}};
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const auto a = simulate_replicate(single, PolicyName::housing_first, seed, 0);
+    const auto b = simulate_replicate(yearly, PolicyName::housing_first, seed, 0);
+    CHECK(a.counters.complaints == b.counters.complaints);
+    CHECK(a.spells.size() == b.spells.size());
+  }
+  // Without the janitor from the second year on, complaints can only rise.
+  auto without = single;
+  without.teams.housing_first.janitor_by_year = {{2015, 0}};
+  std::size_t with_janitor = 0, without_janitor = 0;
+  for (std::uint64_t seed = 1; seed <= 4 * seeds; ++seed) {
+    with_janitor += simulate_replicate(single, PolicyName::housing_first, seed, 0).counters.complaints;
+    without_janitor += simulate_replicate(without, PolicyName::housing_first, seed, 0).counters.complaints;
+  }
+  INFO("complaints with a janitor throughout " << with_janitor << ", without from 2015 " << without_janitor);
+  CHECK(without_janitor > with_janitor);
+}
+
+TEST_CASE("no inflow from the first year of the window on means nobody new appears", "[unit][model][degenerate]") {
+  auto p = small_city();
+  p.city.homelessness_inflow_by_year = {{2014, 0.0}};
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const auto result = simulate_replicate(p, PolicyName::usual_services, seed, 0);
+    std::size_t inflow_during_burn_in = 0;
+    for (const auto& person : result.people) {
+      if (person.cohort || person.refused_programme || person.entry_route != EntryRoute::city_inflow) continue;
+      CHECK(person.appear_day < 0.0 + 1e-9);
+      if (person.appear_day > -p.window.burn_in_days + 1e-9) ++inflow_during_burn_in;
+    }
+    CHECK(inflow_during_burn_in > 0);  // the burn-in year keeps the single rate
+  }
+}

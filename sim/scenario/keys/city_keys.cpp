@@ -17,6 +17,12 @@ void declare_city_keys(KeyRegistry& keys) {
                .unit("people per year")
                .describe("People becoming homeless in the city per year.")
                .assumption("Not in the sources; set so the pool stays near its initial size and calibrated"));
+  keys.add(HSIM_SCENARIO_KEY(city.homelessness_inflow_by_year)
+               .at_most(100000)
+               .unit("people per year")
+               .describe("People becoming homeless per year from each listed calendar year on, replacing "
+                         "homelessness_inflow_per_year; empty: that value throughout.")
+               .assumption("A what-if lever and a place for yearly counts where a city has them"));
   keys.add(HSIM_SCENARIO_KEY(city.simulated_pool_share)
                .above(0)
                .describe("Share of the city's homeless pool simulated (counts are scaled back up); below 1 trades "

@@ -30,6 +30,21 @@ void declare_teams_keys(KeyRegistry& keys) {
                .describe("Participants who lose a flat are housed again (Bergen) rather than leaving the programme "
                          "(Sandnes).")
                .source("001:1898-1905"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.caseload_per_fte_by_year)
+               .at_most(100)
+               .describe("Participants per full-time team member from each listed calendar year on, replacing "
+                         "caseload_per_fte; empty: that value throughout.")
+               .source("001:1136-1144, 1336-1338"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.janitor_by_year)
+               .at_most(1)
+               .describe("1 when the team has a janitor from that calendar year on, 0 when not, replacing janitor; "
+                         "empty: janitor throughout.")
+               .source("001:1105; 001:2159-2162"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.extended_hours_by_year)
+               .at_most(1)
+               .describe("1 when the team answers a duty phone out of hours from that calendar year on, 0 when not, "
+                         "replacing extended_hours; empty: extended_hours throughout.")
+               .source("003:196"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.eviction_prevention_base_share)
                .describe("Chance a planned termination is stopped by team work with almost no staff time per "
                          "participant; with eviction_prevention_capacity_share at most 1.")
