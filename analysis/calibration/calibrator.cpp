@@ -49,24 +49,19 @@ std::vector<double> halton_point(std::size_t index, std::size_t dimensions) {
 }  // namespace
 
 std::vector<CalibrationParameter> default_calibration_parameters() {
-  // The fifteen parameters and bounds of the calibration behind scenarios/behaviour.yaml
-  // (docs/validation.md), so that `hsim calibrate` with no --parameters repeats it; start values come from
-  // the scenario.
+  // The eleven parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
+  // so that `hsim calibrate` with no --parameters repeats it; start values come from the scenario.
   return {
       {"behaviour.disturbance.complaint_probability", 0.1, 0.95},
       {"behaviour.disturbance.baseline_per_year", 0.2, 12.0},
       {"behaviour.disturbance.in_episode_per_week", 0.5, 6.0},
-      {"teams.housing_first.eviction_prevention_base_share", 0.05, 0.5},      // base + capacity share <= 1
-      {"teams.housing_first.eviction_prevention_capacity_share", 0.0, 0.5},  // base + capacity share <= 1
+      {"teams.housing_first.eviction_prevention_base_share", 0.05, 0.6},  // base + capacity share <= 1
       {"staircase.demotion_probability_per_incident", 0.05, 1.0},
       {"staircase.exclusion_to_street_share", 0.0, 1.0},
       {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0},
       {"behaviour.life.voluntary_move_per_year", 0.01, 0.4},
       {"behaviour.landlords.municipal_complaints_before_warning_factor", 1.0, 5.0},
       {"behaviour.disturbance.short_choice_complaint_factor", 1.0, 5.0},
-      {"behaviour.disturbance.settled_tenancy_complaint_factor", 0.02, 1.0},
-      {"teams.housing_first.new_team_prevention_gap_share", 0.0, 0.9},
-      {"teams.housing_first.disengagement_while_unhoused_per_year", 0.0, 3.0},
       {"welfare.assisted_private_lets_per_year", 0.0, 2.0},
   };
 }

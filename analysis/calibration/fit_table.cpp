@@ -209,13 +209,15 @@ double chi_square_statistic(const std::vector<CalibrationTarget>& targets,
 std::string format_fit_table(const FitTable& table, const std::string& title) {
   std::ostringstream out;
   out << title << '\n';
-  out << std::left << std::setw(10) << "city" << std::setw(40) << "target" << std::right << std::setw(9) << "observed"
+  int city_width = 10;
+  for (const auto& row : table.rows) city_width = std::max(city_width, static_cast<int>(row.target.city.size()) + 2);
+  out << std::left << std::setw(city_width) << "city" << std::setw(40) << "target" << std::right << std::setw(9) << "observed"
       << std::setw(7) << "n" << std::setw(17) << "95% interval" << std::setw(17) << "99% interval" << std::setw(9)
       << "sim mean" << std::setw(17) << "sim 90%" << std::setw(9) << "resid"
       << "  fit\n";
   for (const auto& row : table.rows) {
-    const int digits = row.target.kind == ObservationKind::share ? 3 : 1;
-    out << std::left << std::setw(10) << row.target.city << std::setw(40) << row.target.name << std::right
+    const int digits = row.target.kind == ObservationKind::share || row.observed < 10.0 ? 3 : 1;
+    out << std::left << std::setw(city_width) << row.target.city << std::setw(40) << row.target.name << std::right
         << std::setw(9) << fixed(row.observed, digits) << std::setw(7)
         << (row.target.kind == ObservationKind::share ? fixed(row.target.n, 0) : std::string("-")) << std::setw(17)
         << (fixed(row.interval_95.low, digits) + "-" + fixed(row.interval_95.high, digits)) << std::setw(17)

@@ -31,6 +31,7 @@ struct EntrantOutcome {
   bool eviction_with_notice = false;
   bool evicted_then_rehoused = false;
   int rehousings = 0;
+  int programme_rehousings = 0;  // of those, new tenancies that began while the team followed the entrant
   bool prison = false;
   bool treatment = false;
   bool died = false;
@@ -71,6 +72,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
     EntrantOutcome outcome;
     outcome.person = &person;
     double exit_day = status;
+    std::vector<std::pair<double, double>> enrolments;
     outcome.notice_pending_at_status = person.notice_pending_at_status;
     std::vector<const SpellRecord*> tenancies;
     for (std::size_t i = first[person.id]; i < first[person.id + 1]; ++i) {
@@ -86,6 +88,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
           if (s.start_day > entry && s.start_day < status) outcome.treatment = true;
           break;
         case SpellType::housing_first_enrolment:
+          enrolments.emplace_back(s.start_day, s.end_day);
           if (s.covers(status)) outcome.enrolled_at_status = true;
           outcome.follow_up_end_day = std::max(outcome.follow_up_end_day, std::min(s.end_day, status));
           break;
@@ -128,6 +131,11 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       }
       if (t > 0 && unanswered_losses > 0) {
         ++outcome.rehousings;
+        const double start = s.start_day;
+        if (std::any_of(enrolments.begin(), enrolments.end(),
+                        [start](const auto& e) { return e.first <= start && start < e.second; })) {
+          ++outcome.programme_rehousings;
+        }
         --unanswered_losses;
         if (outcome.evicted) outcome.evicted_then_rehoused = true;
       }
@@ -235,6 +243,9 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"rehoused_once", true, "entrants with exactly one new tenancy after a loss"},
       {"rehoused_twice_or_more", true, "entrants with two or more new tenancies after losses"},
       {"rehoused_any", true, "entrants with at least one new tenancy after a loss"},
+      {"rehoused_by_programme", true,
+       "entrants with at least one new tenancy after a loss that began while the Housing First team followed them "
+       "(rehousing by other services after discharge does not count)"},
       {"evicted_and_rehoused", true, "entrants evicted (immediately or after notice) and later in a new tenancy"},
       {"immediate_eviction", true, "entrants with at least one immediate eviction (heving)"},
       {"eviction_with_notice", true, "entrants with at least one termination after notice (oppsigelse)"},
@@ -332,6 +343,8 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
   if (name == "rehoused_once") return entrant_share(view, f, [](const auto& o) { return o.rehousings == 1; });
   if (name == "rehoused_twice_or_more") return entrant_share(view, f, [](const auto& o) { return o.rehousings >= 2; });
   if (name == "rehoused_any") return entrant_share(view, f, [](const auto& o) { return o.rehousings >= 1; });
+  if (name == "rehoused_by_programme")
+    return entrant_share(view, f, [](const auto& o) { return o.programme_rehousings >= 1; });
   if (name == "evicted_and_rehoused")
     return entrant_share(view, f, [](const auto& o) { return o.evicted_then_rehoused; });
   if (name == "immediate_eviction") return entrant_share(view, f, [](const auto& o) { return o.immediate_eviction; });
