@@ -28,7 +28,7 @@ struct TargetFilter {
   std::optional<double> entry_day_to;           // entry_day < this
   std::vector<model::EntryRoute> entry_routes;  // empty: every route
   std::optional<model::Tenure> tenure;          // lease statistics only
-  double days = 0.0;  // threshold or horizon of the statistics that take filter.days
+  double days = 0.0;                            // threshold or horizon of the statistics that take filter.days
 };
 
 struct CalibrationTarget {

@@ -211,9 +211,9 @@ std::string format_fit_table(const FitTable& table, const std::string& title) {
   out << title << '\n';
   int city_width = 10;
   for (const auto& row : table.rows) city_width = std::max(city_width, static_cast<int>(row.target.city.size()) + 2);
-  out << std::left << std::setw(city_width) << "city" << std::setw(40) << "target" << std::right << std::setw(9) << "observed"
-      << std::setw(7) << "n" << std::setw(17) << "95% interval" << std::setw(17) << "99% interval" << std::setw(9)
-      << "sim mean" << std::setw(17) << "sim 90%" << std::setw(9) << "resid"
+  out << std::left << std::setw(city_width) << "city" << std::setw(40) << "target" << std::right << std::setw(9)
+      << "observed" << std::setw(7) << "n" << std::setw(17) << "95% interval" << std::setw(17) << "99% interval"
+      << std::setw(9) << "sim mean" << std::setw(17) << "sim 90%" << std::setw(9) << "resid"
       << "  fit\n";
   for (const auto& row : table.rows) {
     const int digits = row.target.kind == ObservationKind::share || row.observed < 10.0 ? 3 : 1;

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
+
+#include "sim/model/kaplan_meier.hpp"
 
 namespace hsim::analysis::calibration {
 
@@ -38,12 +41,12 @@ struct EntrantOutcome {
   bool left_city = false;             // died or moved away before the status date
   bool in_residential_place = false;  // temporary accommodation or training flat at the status date
   double housed_days = 0.0;
-  double observed_days = 0.0;  // from entry to the status date, death or moving away
-  double home_days = 0.0;      // days living in an own flat (holding it and not in an institution)
+  double observed_days = 0.0;                    // from entry to the status date, death or moving away
+  double home_days = 0.0;                        // days living in an own flat (holding it and not in an institution)
   std::vector<std::pair<double, double>> homes;  // (start, end) of those stays
-  bool first_tenancy_lost = false;    // the first tenancy after entry ended by a housing-loss reason
-  double first_tenancy_days = -1.0;   // its length to loss or censoring; negative when never housed
-  double first_move_in_day = -1.0;  // of the first tenancy after entry; negative when never housed
+  bool first_tenancy_lost = false;               // the first tenancy after entry ended by a housing-loss reason
+  double first_tenancy_days = -1.0;              // its length to loss or censoring; negative when never housed
+  double first_move_in_day = -1.0;               // of the first tenancy after entry; negative when never housed
   double follow_up_end_day = -1.0;  // end of the last Housing First enrolment; negative when never enrolled
 };
 
@@ -176,21 +179,7 @@ double first_tenancy_survival(const ReplicateView& view, const TargetFilter& fil
     if (!passes(filter, *outcome.person) || outcome.first_tenancy_days < 0.0) continue;
     observations.emplace_back(outcome.first_tenancy_days, outcome.first_tenancy_lost);
   }
-  std::sort(observations.begin(), observations.end());
-  if (observations.empty() || observations.back().first < days) return nan;
-  double survival = 1.0;
-  std::size_t at_risk = observations.size();
-  for (std::size_t i = 0; i < observations.size();) {
-    const double time = observations[i].first;
-    if (time > days) break;
-    std::size_t events = 0, leaving = 0;
-    for (; i < observations.size() && observations[i].first == time; ++i, ++leaving) {
-      if (observations[i].second) ++events;
-    }
-    survival *= 1.0 - static_cast<double>(events) / static_cast<double>(at_risk);
-    at_risk -= leaving;
-  }
-  return survival;
+  return model::kaplan_meier(std::move(observations), {days}).front();
 }
 
 template <class Predicate>

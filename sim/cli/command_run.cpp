@@ -184,14 +184,14 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
                    "Willingness to pay per extra day stably housed, NOK (repeatable): writes ceac.csv")
       ->check(CLI::NonNegativeNumber);
   add_common_options(*command, *options);
-  return {
-      command, [options] {
-        if (options->policy_names.size() < 2) {
-          std::cerr << "hsim compare: error: --policies needs at least two policies, e.g. usual_services,housing_first\n";
-          return exit_bad_input;
-        }
-        return run_experiments(*options, "compare");
-      }};
+  return {command, [options] {
+            if (options->policy_names.size() < 2) {
+              std::cerr
+                  << "hsim compare: error: --policies needs at least two policies, e.g. usual_services,housing_first\n";
+              return exit_bad_input;
+            }
+            return run_experiments(*options, "compare");
+          }};
 }
 
 }  // namespace hsim::cli

@@ -261,10 +261,9 @@ void CityModel::build_people() {
   const double share = city.simulated_pool_share;
   const auto initial_pool = static_cast<std::uint32_t>(std::lround(city.initial_homeless_count * share));
   RandomStream inflow_stream(StreamKey{seed_, replicate_, stream_entity_city, purpose_city_inflow});
-  const std::vector<double> inflow_days =
-      stepped_poisson_times(inflow_stream, city.homelessness_inflow_per_year * share,
-                            scaled_by_year(city.homelessness_inflow_by_year, share), parameters_.window.start_date,
-                            start_day_, end_day_);
+  const std::vector<double> inflow_days = stepped_poisson_times(
+      inflow_stream, city.homelessness_inflow_per_year * share, scaled_by_year(city.homelessness_inflow_by_year, share),
+      parameters_.window.start_date, start_day_, end_day_);
   const auto refusers = static_cast<std::uint32_t>(refusal_days.size());
   person_count_ = cohort_count_ + initial_pool + static_cast<std::uint32_t>(inflow_days.size()) + refusers;
 

@@ -256,21 +256,19 @@ void CityModel::take_census(double now) {
 
 void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) {
   auto& c = coordination_;
-  const auto& hf = parameters_.teams.housing_first;
-  const double caseload_per_fte = hf_caseload_per_fte_at(now);
-  int capacity = static_cast<int>(std::floor(hf_fte_at(now) * caseload_per_fte + 1e-9));
-  if (rules_.housing_first_places_limit > 0) capacity = std::min(capacity, rules_.housing_first_places_limit);
+  const double fte = hf_fte_at(now);
+  // The caseload the team's staff can carry; the places limit of `mixed` may cap intake below it.
+  const int planned = static_cast<int>(std::floor(fte * hf_caseload_per_fte_at(now) + 1e-9));
+  const int capacity =
+      rules_.housing_first_places_limit > 0 ? std::min(planned, rules_.housing_first_places_limit) : planned;
   c.hf_capacity = capacity;
   hf_capacity_max_ = std::max(hf_capacity_max_, capacity);
-  const double fte = hf_fte_at(now);
   c.hf_staff_per_participant = fte / std::max(1, c.hf_caseload);
-  const int planned = static_cast<int>(std::floor(fte * caseload_per_fte + 1e-9));
   c.hf_visit_load_factor = planned > 0 ? std::max(1.0, static_cast<double>(c.hf_caseload) / planned) : 1.0;
   const auto& l = parameters_.behaviour.landlords;
   c.team_experience = 1.0 - std::exp(-c.hf_tenancy_years / l.reputation_tenancy_years_scale);
-  c.team_reputation = std::clamp(1.0 - std::exp(-c.hf_tenancy_years / l.reputation_tenancy_years_scale) -
-                                     l.eviction_reputation_penalty_share * c.programme_evictions,
-                                 0.0, 1.0);
+  c.team_reputation =
+      std::clamp(c.team_experience - l.eviction_reputation_penalty_share * c.programme_evictions, 0.0, 1.0);
   const auto& of = parameters_.teams.ordinary_follow_up;
   c.ordinary_capacity =
       static_cast<int>(std::floor(of.fte * of.caseload_per_fte * parameters_.city.simulated_pool_share + 1e-9));

@@ -158,7 +158,8 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   for (const auto& [name, by_year] : {std::pair{"janitor_by_year", &hf.janitor_by_year},
                                       std::pair{"extended_hours_by_year", &hf.extended_hours_by_year}}) {
     for (const auto& [year, flag] : *by_year) {
-      if (flag != 0 && flag != 1) c.add(std::string("teams.housing_first.") + name + "." + std::to_string(year), "must be 0 or 1");
+      if (flag != 0 && flag != 1)
+        c.add(std::string("teams.housing_first.") + name + "." + std::to_string(year), "must be 0 or 1");
     }
   }
   for (const auto& [year, inflow] : p.city.homelessness_inflow_by_year) {
@@ -175,8 +176,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.share("teams.housing_first.crisis_contact_complaint_reduction_share", hf.crisis_contact_complaint_reduction_share);
   c.positive("teams.housing_first.prevention_staff_per_participant_scale", hf.prevention_staff_per_participant_scale);
   c.share("teams.housing_first.new_team_prevention_gap_share", hf.new_team_prevention_gap_share);
-  c.non_negative("teams.housing_first.disengagement_while_unhoused_per_year",
-                 hf.disengagement_while_unhoused_per_year);
+  c.non_negative("teams.housing_first.disengagement_while_unhoused_per_year", hf.disengagement_while_unhoused_per_year);
   const auto& of = p.teams.ordinary_follow_up;
   c.non_negative("teams.ordinary_follow_up.fte", of.fte);
   c.non_negative("teams.ordinary_follow_up.caseload_per_fte", of.caseload_per_fte);

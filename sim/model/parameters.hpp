@@ -329,7 +329,7 @@ struct OrdinaryFollowUpParameters {
 
 // welfare
 struct WelfareParameters {
-  bool rent_secured = true;  // programme tenants; 001:3023-3024: nobody lost a flat for unpaid rent
+  bool rent_secured = true;                    // programme tenants; 001:3023-3024: nobody lost a flat for unpaid rent
   bool rent_secured_outside_programme = true;  // every other tenant (NAV's managed accounts, 001:1923-1932)
   // Rent-arrears terminations per tenant-year when rent is not secured.
   double arrears_termination_per_year = 0.3;

@@ -1,10 +1,11 @@
-#include <array>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
 
 #include "sim/model/calendar.hpp"
+#include "sim/model/kaplan_meier.hpp"
 #include "sim/model/observers.hpp"
 
 namespace hsim::model {
@@ -15,44 +16,6 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 double share(double count, double total) {
   return total > 0.0 ? count / total : nan;
-}
-
-// Kaplan-Meier survival at each of `horizons` from (duration, event) pairs.
-std::vector<double> kaplan_meier(std::vector<std::pair<double, bool>> observations,
-                                 const std::vector<double>& horizons) {
-  std::vector<double> result(horizons.size(), nan);
-  if (observations.empty()) return result;
-  std::sort(observations.begin(), observations.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
-  double survival = 1.0;
-  std::size_t at_risk = observations.size();
-  std::size_t i = 0;
-  std::vector<std::pair<double, double>> steps;  // (time, survival after)
-  while (i < observations.size()) {
-    const double time = observations[i].first;
-    std::size_t events = 0;
-    std::size_t leaving = 0;
-    while (i < observations.size() && observations[i].first == time) {
-      if (observations[i].second) ++events;
-      ++leaving;
-      ++i;
-    }
-    if (events > 0) {
-      survival *= 1.0 - static_cast<double>(events) / static_cast<double>(at_risk);
-      steps.emplace_back(time, survival);
-    }
-    at_risk -= leaving;
-  }
-  const double last_time = observations.back().first;
-  for (std::size_t h = 0; h < horizons.size(); ++h) {
-    if (horizons[h] > last_time) continue;  // beyond follow-up: not estimable
-    double value = 1.0;
-    for (const auto& [time, after] : steps) {
-      if (time <= horizons[h]) value = after;
-    }
-    result[h] = value;
-  }
-  return result;
 }
 
 }  // namespace
@@ -211,9 +174,9 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
     const auto at_start = std::find_if(result.time_series.begin(), result.time_series.end(),
                                        [](const CensusRow& row) { return row.day >= 0.0; });
     m[Metric::homeless_point_in_time_change] =
-        m[Metric::homeless_point_in_time] - ((at_start->homeless_point_in_time - at_start->cohort_homeless) *
-                                                 result.pool_scale +
-                                             at_start->cohort_homeless);
+        m[Metric::homeless_point_in_time] -
+        ((at_start->homeless_point_in_time - at_start->cohort_homeless) * result.pool_scale +
+         at_start->cohort_homeless);
   } else {
     m[Metric::homeless_point_in_time] = nan;
     m[Metric::homeless_point_in_time_change] = nan;

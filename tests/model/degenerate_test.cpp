@@ -15,6 +15,15 @@ constexpr std::uint64_t seeds = 4;
 const PolicyName all_policies[] = {PolicyName::staircase, PolicyName::housing_first, PolicyName::mixed,
                                    PolicyName::usual_services};
 
+// Complaints under Housing First over the first `count` seeds.
+std::size_t housing_first_complaints(const CityParameters& p, std::uint64_t count = seeds) {
+  std::size_t total = 0;
+  for (std::uint64_t seed = 1; seed <= count; ++seed) {
+    total += simulate_replicate(p, PolicyName::housing_first, seed, 0).counters.complaints;
+  }
+  return total;
+}
+
 std::size_t count_spells(const ReplicateResult& result, SpellType type) {
   std::size_t n = 0;
   for (const auto& spell : result.spells) n += spell.type == type ? 1 : 0;
@@ -88,11 +97,7 @@ TEST_CASE("the short-choice complaint factor acts only where the team offers a c
     auto p = small_city();
     p.housing.flats_offered_to_choose_from = flats_offered;
     p.behaviour.disturbance.short_choice_complaint_factor = factor;
-    std::size_t total = 0;
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      total += simulate_replicate(p, PolicyName::housing_first, seed, 0).counters.complaints;
-    }
-    return total;
+    return housing_first_complaints(p);
   };
   // One flat at a time is never fewer than the team offers: the factor changes nothing at all.
   CHECK(complaints(1, 5.0) == complaints(1, 1.0));
@@ -189,11 +194,7 @@ TEST_CASE("a settled-tenancy factor of 1 changes nothing, whatever the settling 
     auto p = small_city();
     p.behaviour.disturbance.settled_tenancy_complaint_factor = settled;
     p.behaviour.disturbance.tenancy_settling_days = settling_days;
-    std::size_t total = 0;
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      total += simulate_replicate(p, PolicyName::housing_first, seed, 0).counters.complaints;
-    }
-    return total;
+    return housing_first_complaints(p);
   };
   CHECK(complaints(1.0, 30.0) == complaints(1.0, 3000.0));
   const std::size_t unsettled = complaints(1.0, 180.0);
@@ -253,11 +254,8 @@ TEST_CASE("yearly team inputs equal to the single values change nothing", "[unit
   // Without the janitor from the second year on, complaints can only rise.
   auto without = single;
   without.teams.housing_first.janitor_by_year = {{2015, 0}};
-  std::size_t with_janitor = 0, without_janitor = 0;
-  for (std::uint64_t seed = 1; seed <= 4 * seeds; ++seed) {
-    with_janitor += simulate_replicate(single, PolicyName::housing_first, seed, 0).counters.complaints;
-    without_janitor += simulate_replicate(without, PolicyName::housing_first, seed, 0).counters.complaints;
-  }
+  const std::size_t with_janitor = housing_first_complaints(single, 4 * seeds);
+  const std::size_t without_janitor = housing_first_complaints(without, 4 * seeds);
   INFO("complaints with a janitor throughout " << with_janitor << ", without from 2015 " << without_janitor);
   CHECK(without_janitor > with_janitor);
 }

@@ -7,8 +7,8 @@
 #include <initializer_list>
 #include <iterator>
 #include <numeric>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "sim/model/run.hpp"
 #include "tests/model/test_city.hpp"
@@ -87,7 +87,8 @@ TEST_CASE("more Housing First staff never lowers the number of entrants", "[stat
 // Staff time per participant, not only the intake cap, acts: with the cap out of reach every staff level
 // takes the same twelve entrants, and retention rises with staff and flattens (diminishing returns).
 // Disturbance is raised so that terminations, which staff time prevents, are common in the small city.
-TEST_CASE("at fixed intake, retention rises with Housing First staff and flattens", "[statistical][model][monotonicity]") {
+TEST_CASE("at fixed intake, retention rises with Housing First staff and flattens",
+          "[statistical][model][monotonicity]") {
   const double levels[] = {0.5, 1.0, 2.0, 4.0, 8.0};
   std::vector<std::vector<double>> by_seed(std::size(levels));  // still_in_first_flat_share per seed
   for (std::size_t i = 0; i < std::size(levels); ++i) {
@@ -96,7 +97,8 @@ TEST_CASE("at fixed intake, retention rises with Housing First staff and flatten
     p.behaviour.disturbance.baseline_per_year = 12.0;
     p.behaviour.disturbance.complaint_probability = 0.9;
     for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      by_seed[i].push_back(simulate_replicate(p, PolicyName::housing_first, seed, 0).summary[Metric::still_in_first_flat_share]);
+      by_seed[i].push_back(
+          simulate_replicate(p, PolicyName::housing_first, seed, 0).summary[Metric::still_in_first_flat_share]);
     }
   }
   const auto mean = [](const std::vector<double>& values) {
