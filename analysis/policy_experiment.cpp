@@ -42,6 +42,7 @@ ExperimentSummary::ExperimentSummary(std::vector<model::PolicyName> policies)
       by_policy_(policies_.size()),
       differences_(policies_.size()),
       cost_and_stable_days_(policies_.size()),
+      savings_and_programme_cost_(policies_.size()),
       paired_increments_(policies_.size()) {}
 
 void ExperimentSummary::add(const std::vector<model::ReplicateResult>& results) {
@@ -60,6 +61,11 @@ void ExperimentSummary::add(const std::vector<model::ReplicateResult>& results) 
       const double extra_cost = results[p].summary[Metric::cost_total_nok] - results[0].summary[Metric::cost_total_nok];
       const double extra_days = stably_housed_days(results[p]) - baseline_stable_days;
       cost_and_stable_days_[p].add(extra_cost, extra_days);
+      const auto& base = results[0].summary;
+      const auto& other = results[p].summary;
+      savings_and_programme_cost_[p].add(
+          base[Metric::cost_outside_programme_nok] - other[Metric::cost_outside_programme_nok],
+          other[Metric::cost_programme_nok] - base[Metric::cost_programme_nok]);
       paired_increments_[p].emplace_back(extra_cost, extra_days);
     }
   }
@@ -80,6 +86,10 @@ std::vector<SummaryRow> ExperimentSummary::rows() const {
     const auto& pairs = cost_and_stable_days_[p];
     rows.push_back({"cost_per_extra_stable_day_nok", difference_label(policies_[p], policies_[0]),
                     ratio_interval(pairs.x(), pairs.y(), pairs.covariance())});
+    // The share of the programme's extra cost that lower costs elsewhere pay back.
+    const auto& offset = savings_and_programme_cost_[p];
+    rows.push_back({"cost_offset_share", difference_label(policies_[p], policies_[0]),
+                    ratio_interval(offset.x(), offset.y(), offset.covariance())});
   }
   return rows;
 }

@@ -51,7 +51,7 @@ class ExperimentSummary {
   void add(const std::vector<model::ReplicateResult>& results);
 
   // Rows in a fixed order: for each metric, each policy, then each paired difference; the
-  // difference rows end with cost_per_extra_stable_day_nok.
+  // difference rows end with cost_per_extra_stable_day_nok and cost_offset_share.
   [[nodiscard]] std::vector<SummaryRow> rows() const;
   [[nodiscard]] const std::vector<model::PolicyName>& policies() const noexcept { return policies_; }
   [[nodiscard]] std::size_t replicates() const noexcept { return replicates_; }
@@ -67,8 +67,10 @@ class ExperimentSummary {
 
   std::vector<model::PolicyName> policies_;
   std::vector<MetricStatistics> by_policy_;
-  std::vector<MetricStatistics> differences_;           // index 0 unused (baseline)
-  std::vector<PairedStatistics> cost_and_stable_days_;  // paired increments vs baseline
+  std::vector<MetricStatistics> differences_;  // index 0 unused (baseline)
+  std::vector<PairedStatistics> cost_and_stable_days_;
+  std::vector<PairedStatistics> savings_and_programme_cost_;
+  // paired increments vs baseline
   std::vector<std::vector<std::pair<double, double>>> paired_increments_;
   std::size_t replicates_ = 0;
 };

@@ -35,7 +35,14 @@ const std::vector<std::string> headline_metrics{"entrants",
                                                 "homeless_point_in_time",
                                                 "cost_per_person_year_nok",
                                                 "cost_total_nok",
-                                                "cost_per_extra_stable_day_nok"};
+                                                "cost_by_payer_municipality_nok",
+                                                "cost_by_payer_state_nok",
+                                                "cost_by_payer_health_trust_nok",
+                                                "cost_by_payer_correctional_service_nok",
+                                                "cost_by_payer_police_nok",
+                                                "cost_programme_nok",
+                                                "cost_per_extra_stable_day_nok",
+                                                "cost_offset_share"};
 
 struct ExperimentOptions {
   std::vector<std::string> scenario_files;

@@ -1,6 +1,8 @@
 #include "sim/model/parameter_checks.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -41,6 +43,12 @@ class Checker {
     non_negative(path + ".improve_high_to_medium_per_year", chain.improve_high_to_medium_per_year);
   }
   void cost(const std::string& path, const CostItem& item) { non_negative(path + ".value_nok", item.value_nok); }
+  // A price year must be in the consumer price index (0 stands for costs.price_year).
+  void price_year(const std::string& path, int year, const CostParameters& costs) {
+    if (year != 0 && !costs.consumer_price_index.contains(year)) {
+      add(path, "year " + std::to_string(year) + " is not in costs.consumer_price_index");
+    }
+  }
   void add(const std::string& path, const std::string& message) { problems.push_back({path, message}); }
 
   std::vector<ParameterProblem> problems;
@@ -262,6 +270,60 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.cost("costs.janitor_hour", k.janitor_hour);
   c.cost("costs.eviction_process", k.eviction_process);
   c.cost("costs.rent_support_month", k.rent_support_month);
+  c.cost("costs.emergency_clinic_visit", k.emergency_clinic_visit);
+  c.cost("costs.somatic_admission_day", k.somatic_admission_day);
+  c.cost("costs.psychiatric_admission_day", k.psychiatric_admission_day);
+  c.cost("costs.police_contact", k.police_contact);
+  c.cost("costs.deposit_guarantee_claim", k.deposit_guarantee_claim);
+  const std::pair<const char*, const CostItem*> priced[] = {
+      {"hf_team_fte_year", &k.hf_team_fte_year},
+      {"ordinary_follow_up_fte_year", &k.ordinary_follow_up_fte_year},
+      {"temporary_accommodation_night", &k.temporary_accommodation_night},
+      {"shelter_night", &k.shelter_night},
+      {"training_flat_night", &k.training_flat_night},
+      {"treatment_day", &k.treatment_day},
+      {"prison_day", &k.prison_day},
+      {"janitor_hour", &k.janitor_hour},
+      {"eviction_process", &k.eviction_process},
+      {"rent_support_month", &k.rent_support_month},
+      {"emergency_clinic_visit", &k.emergency_clinic_visit},
+      {"somatic_admission_day", &k.somatic_admission_day},
+      {"psychiatric_admission_day", &k.psychiatric_admission_day},
+      {"police_contact", &k.police_contact},
+      {"deposit_guarantee_claim", &k.deposit_guarantee_claim}};
+  const bool any_other_year =
+      k.municipal_flat.price_year != 0 ||
+      std::any_of(std::begin(priced), std::end(priced), [](const auto& item) { return item.second->price_year != 0; });
+  if (any_other_year) c.price_year("costs.price_year", k.price_year, k);
+  for (const auto& [name, item] : priced) {
+    c.price_year(std::string("costs.") + name + ".price_year", item->price_year, k);
+  }
+  for (const auto& [year, index] : k.consumer_price_index) {
+    c.positive("costs.consumer_price_index." + std::to_string(year), index);
+  }
+  c.non_negative("costs.discount_rate_per_year", k.discount_rate_per_year);
+  c.non_negative("costs.municipal_flat.purchase_price_nok", k.municipal_flat.purchase_price_nok);
+  c.share("costs.municipal_flat.grant_share", k.municipal_flat.grant_share);
+  c.non_negative("costs.municipal_flat.loan_rate_per_year", k.municipal_flat.loan_rate_per_year);
+  c.positive("costs.municipal_flat.loan_years", k.municipal_flat.loan_years);
+  c.non_negative("costs.municipal_flat.upkeep_share_per_year", k.municipal_flat.upkeep_share_per_year);
+  c.price_year("costs.municipal_flat.price_year", k.municipal_flat.price_year, k);
+
+  const std::pair<const char*, const ServiceRate*> services[] = {
+      {"emergency_clinic_visits", &p.service_use.emergency_clinic_visits},
+      {"somatic_admission_days", &p.service_use.somatic_admission_days},
+      {"psychiatric_admission_days", &p.service_use.psychiatric_admission_days},
+      {"police_contacts", &p.service_use.police_contacts}};
+  const char* level_names[] = {"low", "medium", "high"};
+  for (const auto& [name, rate] : services) {
+    const std::string prefix = std::string("service_use.") + name + ".";
+    for (std::size_t place = 0; place < service_place_names.size(); ++place) {
+      c.non_negative(prefix + std::string(service_place_names[place]) + "_per_year", rate->per_year_by_place[place]);
+    }
+    for (std::size_t level = 0; level < 3; ++level) {
+      c.non_negative(prefix + level_names[level] + "_severity_factor", rate->severity_factor[level]);
+    }
+  }
   c.non_negative("costs.janitor_hours_per_move_in", k.janitor_hours_per_move_in);
   c.non_negative("costs.janitor_hours_per_complaint", k.janitor_hours_per_complaint);
   return std::move(c.problems);

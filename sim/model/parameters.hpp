@@ -41,7 +41,10 @@ enum class Comparator : std::uint8_t { staircase, usual_services };
 //   referral_including_housed: referrals include people still housed but at risk (Drammen).
 enum class IntakeRule : std::uint8_t { capacity, waiting_list, application, referral_including_housed };
 
-enum class Payer : std::uint8_t { municipality, health_trust, correctional_service };
+// Who pays (Denmark's SØM and Norwegian practice split public costs this way): the municipality
+// (housing, social services, temporary accommodation, legevakt), the state (NAV's state benefits and
+// Husbanken's grants), the regional health trust, the Correctional Service and the police.
+enum class Payer : std::uint8_t { municipality, state, health_trust, correctional_service, police, count };
 
 enum class Tenure : std::uint8_t { private_rental, municipal };
 
@@ -61,10 +64,12 @@ inline constexpr std::array<std::pair<IntakeRule, std::string_view>, 4> intake_r
     {IntakeRule::application, "application"},
     {IntakeRule::referral_including_housed, "referral_including_housed"},
 }};
-inline constexpr std::array<std::pair<Payer, std::string_view>, 3> payer_spellings{{
+inline constexpr std::array<std::pair<Payer, std::string_view>, 5> payer_spellings{{
     {Payer::municipality, "municipality"},
+    {Payer::state, "state"},
     {Payer::health_trust, "health_trust"},
     {Payer::correctional_service, "correctional_service"},
+    {Payer::police, "police"},
 }};
 inline constexpr std::array<std::pair<Tenure, std::string_view>, 2> tenure_spellings{{
     {Tenure::private_rental, "private_rental"},
@@ -465,15 +470,31 @@ struct BehaviourParameters {
   LifeParameters life{};
 };
 
-// costs.<item>
+// costs.<item>: a price in NOK of its own price year (0: costs.price_year), brought to costs.price_year
+// with the consumer price index.
 struct CostItem {
   double value_nok = 0.0;
   Payer payer = Payer::municipality;
+  int price_year = 0;
+};
+
+// costs.municipal_flat: a flat the municipality buys, with Husbanken's grant and loan, annualised.
+struct MunicipalFlatCost {
+  double purchase_price_nok = 2500000.0;
+  double grant_share = 0.2;          // Husbanken's grant for rental flats, paid by the state
+  double loan_rate_per_year = 0.02;  // Husbanken's loan
+  double loan_years = 50.0;
+  double upkeep_share_per_year = 0.015;  // maintenance and management, of the purchase price
+  int price_year = 0;
 };
 
 // costs (price list; targets.yaml `costs`)
 struct CostParameters {
   int price_year = 2016;
+  // Statistics Norway's consumer price index by year (any base); needed for every price year used.
+  std::map<int, double> consumer_price_index{{2010, 92.1}, {2015, 100.0}, {2016, 103.6}, {2017, 105.5}};
+  // Real discount rate for present values, from window.start_date's year; 0 gives budget figures.
+  double discount_rate_per_year = 0.0;
   CostItem hf_team_fte_year{760000.0, Payer::municipality};  // 3.8 MNOK / 5 staff, Bergen 2015
   CostItem ordinary_follow_up_fte_year{700000.0, Payer::municipality};
   CostItem temporary_accommodation_night{600.0, Payer::municipality};  // Bodø 58,700/household-year
@@ -484,12 +505,47 @@ struct CostParameters {
   CostItem janitor_hour{500.0, Payer::municipality};
   CostItem eviction_process{20000.0, Payer::municipality};
   CostItem rent_support_month{5000.0, Payer::municipality};  // municipal rent 4,983/month 2010
+  CostItem emergency_clinic_visit{1500.0, Payer::municipality};
+  CostItem somatic_admission_day{10000.0, Payer::health_trust};
+  CostItem psychiatric_admission_day{8000.0, Payer::health_trust};
+  CostItem police_contact{5000.0, Payer::police};
+  CostItem deposit_guarantee_claim{15000.0, Payer::municipality};
+  MunicipalFlatCost municipal_flat{};
   // Janitor hours per move-in (refurbishing, locks) and per complaint call-out.
   double janitor_hours_per_move_in = 8.0;
   double janitor_hours_per_complaint = 2.0;
   // When the janitor is a team member (Bergen), the hours are already in the team's FTE cost and are
   // counted but not charged again.
   bool janitor_in_team_fte = true;
+};
+
+// Where a person is, as service use differs by it (service_use.<item>.<place>_per_year).
+enum class ServicePlace : std::uint8_t {
+  street_or_friends,
+  shelter,
+  temporary_accommodation,
+  training_flat,
+  own_flat_with_support,
+  own_flat_without_support,
+  count
+};
+inline constexpr std::array<std::string_view, static_cast<std::size_t>(ServicePlace::count)> service_place_names{
+    "street_or_friends",       "shelter", "temporary_accommodation", "training_flat", "own_flat_with_support",
+    "own_flat_without_support"};
+
+// service_use.<item>: expected uses a person-year at each place outside an institution, times a factor
+// for the person's severity level (substance use, or mental health for psychiatric admissions).
+struct ServiceRate {
+  std::array<double, static_cast<std::size_t>(ServicePlace::count)> per_year_by_place{};
+  std::array<double, 3> severity_factor{0.5, 1.0, 1.5};
+};
+
+// service_use (health, emergency and justice services used outside the housing system)
+struct ServiceUseParameters {
+  ServiceRate emergency_clinic_visits{{4.0, 4.0, 3.0, 2.0, 2.0, 2.5}};
+  ServiceRate somatic_admission_days{{6.0, 6.0, 5.0, 4.0, 4.0, 4.5}};
+  ServiceRate psychiatric_admission_days{{12.0, 12.0, 10.0, 8.0, 8.0, 10.0}};
+  ServiceRate police_contacts{{6.0, 5.0, 4.0, 2.0, 2.0, 2.5}};
 };
 
 // teams
@@ -510,6 +566,7 @@ struct CityParameters {
   WelfareParameters welfare{};
   StaircaseParameters staircase{};
   BehaviourParameters behaviour{};
+  ServiceUseParameters service_use{};
   CostParameters costs{};
 };
 

@@ -187,6 +187,13 @@ enum class CostItemName : std::uint8_t {
   janitor_hour,
   eviction_process,
   rent_support_month,
+  emergency_clinic_visit,
+  somatic_admission_day,
+  psychiatric_admission_day,
+  police_contact,
+  deposit_guarantee_claim,
+  municipal_flat_year,
+  housing_grant_year,
   count
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(CostItemName::count)> cost_item_names{
@@ -199,7 +206,20 @@ inline constexpr std::array<std::string_view, static_cast<std::size_t>(CostItemN
     "prison_day",
     "janitor_hour",
     "eviction_process",
-    "rent_support_month"};
+    "rent_support_month",
+    "emergency_clinic_visit",
+    "somatic_admission_day",
+    "psychiatric_admission_day",
+    "police_contact",
+    "deposit_guarantee_claim",
+    "municipal_flat_year",
+    "housing_grant_year"};
+
+// The programme's own items: what a Housing First budget line pays (the cost offset is measured against
+// the change in these).
+constexpr bool is_programme_item(CostItemName item) {
+  return item == CostItemName::hf_team_fte_year || item == CostItemName::janitor_hour;
+}
 constexpr std::string_view to_string(CostItemName item) {
   return cost_item_names[static_cast<std::size_t>(item)];
 }
@@ -209,13 +229,16 @@ constexpr std::string_view to_string(CostGroup group) {
   return group == CostGroup::cohort ? "cohort" : "city_pool";
 }
 
-// Resource use between window.start_date and the status date, priced from the price list.
+// Resource use in one calendar year between window.start_date and the status date, priced from the
+// price list at costs.price_year prices.
 struct CostRecord {
   CostGroup group = CostGroup::cohort;
+  int year = 0;
   CostItemName item = CostItemName::shelter_night;
   Payer payer = Payer::municipality;
-  double quantity = 0.0;  // in the item's unit (nights, days, FTE-years, hours, processes, months)
-  double amount_nok = 0.0;
+  double quantity = 0.0;           // in the item's unit (nights, days, FTE-years, hours, processes, months, visits)
+  double amount_nok = 0.0;         // quantity x price, undiscounted (a budget figure)
+  double present_value_nok = 0.0;  // amount_nok discounted to window.start_date's year
 };
 
 }  // namespace hsim::model

@@ -182,18 +182,23 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
     m[Metric::homeless_point_in_time_change] = nan;
     m[Metric::waiting_list_length] = nan;
   }
-  double total = 0.0;
-  std::array<double, 3> by_payer{};
+  double total = 0.0, programme = 0.0;
+  std::array<double, static_cast<std::size_t>(Payer::count)> by_payer{};
   for (const CostRecord& cost : result.costs) {
     if (cost.group != CostGroup::cohort) continue;
-    total += cost.amount_nok;
-    by_payer[static_cast<std::size_t>(cost.payer)] += cost.amount_nok;
+    total += cost.present_value_nok;
+    if (is_programme_item(cost.item)) programme += cost.present_value_nok;
+    by_payer[static_cast<std::size_t>(cost.payer)] += cost.present_value_nok;
   }
   m[Metric::cost_total_nok] = total;
   m[Metric::cost_per_person_year_nok] = cohort_years > 0.0 ? total / cohort_years : nan;
-  m[Metric::cost_by_payer_municipality_nok] = by_payer[0];
-  m[Metric::cost_by_payer_health_trust_nok] = by_payer[1];
-  m[Metric::cost_by_payer_correctional_service_nok] = by_payer[2];
+  m[Metric::cost_by_payer_municipality_nok] = by_payer[static_cast<std::size_t>(Payer::municipality)];
+  m[Metric::cost_by_payer_state_nok] = by_payer[static_cast<std::size_t>(Payer::state)];
+  m[Metric::cost_by_payer_health_trust_nok] = by_payer[static_cast<std::size_t>(Payer::health_trust)];
+  m[Metric::cost_by_payer_correctional_service_nok] = by_payer[static_cast<std::size_t>(Payer::correctional_service)];
+  m[Metric::cost_by_payer_police_nok] = by_payer[static_cast<std::size_t>(Payer::police)];
+  m[Metric::cost_programme_nok] = programme;
+  m[Metric::cost_outside_programme_nok] = total - programme;
   return m;
 }
 

@@ -56,6 +56,10 @@ std::string outputs_reference_markdown() {
   out << "| `cost_per_extra_stable_day_nok` | On difference rows only: extra cohort cost per extra day stably "
          "housed | mean(cost_total_nok(b) - cost_total_nok(a)) / mean(stable days(b) - stable days(a)); "
          "interval by the delta method over paired replicates |\n";
+  out << "| `cost_offset_share` | On difference rows only: share of the programme's extra cost that lower "
+         "costs elsewhere (housing, shelters, health, justice) pay back; 1 breaks even | "
+         "mean(cost_outside_programme_nok(a) - cost_outside_programme_nok(b)) / "
+         "mean(cost_programme_nok(b) - cost_programme_nok(a)); interval by the delta method |\n";
   return out.str();
 }
 

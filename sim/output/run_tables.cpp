@@ -84,14 +84,19 @@ const TableSchema& timeseries_schema() {
 const TableSchema& costs_schema() {
   static const TableSchema schema{
       "costs.csv",
-      "Resource use between window.start_date and the status date, priced from the scenario's price list.",
+      "Resource use between window.start_date and the status date by payer, calendar year and item, priced from "
+      "the scenario's price list (docs/costs.md).",
       {{"replicate", "Replicate index"},
        {"policy", "Policy"},
        {"group", "cohort (the programme cohort, which summary costs cover) or city_pool"},
-       {"item", "Price-list item (costs.<item> in the scenario)"},
-       {"payer", "municipality, health_trust or correctional_service"},
-       {"quantity", "Amount used, in the item's unit (nights, days, FTE-years, hours, processes, months)"},
-       {"amount_nok", "quantity times the unit price, NOK at the scenario's price year"}}};
+       {"year", "Calendar year of the use (uses that span 1 January are split)"},
+       {"item", "Price-list item (costs.<item> in the scenario; docs/costs.md)"},
+       {"payer", "municipality, state, health_trust, correctional_service or police"},
+       {"quantity",
+        "Amount used, in the item's unit (nights, days, FTE-years, hours, processes, months, visits, contacts, "
+        "flat-years)"},
+       {"amount_nok", "quantity times the unit price, NOK at costs.price_year prices, undiscounted (a budget figure)"},
+       {"present_value_nok", "amount_nok discounted at costs.discount_rate_per_year to window.start_date's year"}}};
   return schema;
 }
 
@@ -154,8 +159,9 @@ void RunTableWriter::on_replicate(std::size_t replicate, const std::vector<model
                                      std::int64_t{row.cohort_in_ordinary_housing}});
     }
     for (const model::CostRecord& cost : result.costs) {
-      costs_.writer->write_row({rep, policy, model::to_string(cost.group), model::to_string(cost.item),
-                                model::to_string(cost.payer), cost.quantity, cost.amount_nok});
+      costs_.writer->write_row({rep, policy, model::to_string(cost.group), std::int64_t{cost.year},
+                                model::to_string(cost.item), model::to_string(cost.payer), cost.quantity,
+                                cost.amount_nok, cost.present_value_nok});
     }
   }
 }

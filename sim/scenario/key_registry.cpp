@@ -69,6 +69,7 @@ const KeyRegistry& scenario_keys() {
     keys::declare_welfare_keys(keys);
     keys::declare_staircase_keys(keys);
     keys::declare_behaviour_keys(keys);
+    keys::declare_service_use_keys(keys);
     keys::declare_costs_keys(keys);
     return keys;
   }();

@@ -76,6 +76,11 @@ TEST_CASE("every parameter field is declared as a scenario key", "[unit][scenari
   check_section<LevelRates>("behaviour.life.mortality_by_substance_level");
   check_section<CostParameters>("costs");
   check_section<CostItem>("costs.prison_day");
+  check_section<MunicipalFlatCost>("costs.municipal_flat");
+  check_section<ServiceUseParameters>("service_use");
+  // A service rate is declared field by field: one key per place and per severity level.
+  CHECK(scenario_keys().children("service_use.police_contacts").size() ==
+        service_place_names.size() + ServiceRate{}.severity_factor.size());
   const KeySpec* districts = scenario_keys().find("neighbourhoods.districts");
   REQUIRE(districts != nullptr);
   CHECK(districts->fields.size() == field_count<DistrictParameters>());
@@ -92,7 +97,7 @@ TEST_CASE("the field counter counts fields", "[unit][scenario]") {
   };
   CHECK(field_count<Three>() == 3);
   CHECK(field_count<model::LevelShares>() == 3);
-  CHECK(field_count<model::CostItem>() == 2);
+  CHECK(field_count<model::CostItem>() == 3);
 }
 
 }  // namespace

@@ -49,6 +49,61 @@ void declare_costs_keys(KeyRegistry& keys) {
       keys, "costs.rent_support_month", [](auto& p) -> auto& { return p.costs.rent_support_month; },
       "one month of rent support",
       cited("Statistics Norway rental survey 2010: mean municipal rent NOK 4,983 a month"));
+  declare_cost_item(
+      keys, "costs.emergency_clinic_visit", [](auto& p) -> auto& { return p.costs.emergency_clinic_visit; },
+      "one visit to the emergency primary-care clinic (legevakt)",
+      assumed("Not priced in the sources (targets.yaml costs.not_found)"));
+  declare_cost_item(
+      keys, "costs.somatic_admission_day", [](auto& p) -> auto& { return p.costs.somatic_admission_day; },
+      "one day admitted to a somatic hospital ward", assumed("Not priced in the sources"));
+  declare_cost_item(
+      keys, "costs.psychiatric_admission_day", [](auto& p) -> auto& { return p.costs.psychiatric_admission_day; },
+      "one day admitted to a psychiatric ward", assumed("Not priced in the sources (targets.yaml costs.not_found)"));
+  declare_cost_item(
+      keys, "costs.police_contact", [](auto& p) -> auto& { return p.costs.police_contact; },
+      "one police contact (call-out, arrest or custody)",
+      assumed("Not priced in the sources (targets.yaml costs.not_found)"));
+  declare_cost_item(
+      keys, "costs.deposit_guarantee_claim", [](auto& p) -> auto& { return p.costs.deposit_guarantee_claim; },
+      "one claim on the welfare office's deposit guarantee when a private let ends in eviction",
+      assumed("Not priced in the sources"));
+  keys.add(HSIM_SCENARIO_KEY(costs.consumer_price_index)
+               .above(0)
+               .describe("Consumer price index by calendar year (any base year); every price year used must be "
+                         "listed.")
+               .source("Statistics Norway, table 03014 (consumer price index, 2015 = 100)"));
+  keys.add(HSIM_SCENARIO_KEY(costs.discount_rate_per_year)
+               .at_most(0.5)
+               .describe("Real discount rate a year for present values, counted from window.start_date's year; 0 "
+                         "gives undiscounted budget figures.")
+               .assumption("Budgets are undiscounted; economic evaluations discount (Norway's R-109 uses 4 %)"));
+  keys.add(HSIM_SCENARIO_KEY(costs.municipal_flat.purchase_price_nok)
+               .at_most(1.0e8)
+               .unit("NOK")
+               .describe("Purchase price of one municipal flat for the programme.")
+               .assumption("Not in the sources; a small flat in a Norwegian city"));
+  keys.add(HSIM_SCENARIO_KEY(costs.municipal_flat.grant_share)
+               .at_most(1)
+               .describe("Share of the price Husbanken pays as a grant for rental flats (paid by the state).")
+               .assumption("Husbanken's grant for rental housing for the disadvantaged"));
+  keys.add(HSIM_SCENARIO_KEY(costs.municipal_flat.loan_rate_per_year)
+               .at_most(0.5)
+               .describe("Interest on the loan that finances the rest of the price.")
+               .assumption("Husbanken's loan rate"));
+  keys.add(HSIM_SCENARIO_KEY(costs.municipal_flat.loan_years)
+               .above(0)
+               .at_most(100)
+               .unit("years")
+               .describe("Repayment period over which the flat's price is annualised.")
+               .assumption("Husbanken's longest repayment period"));
+  keys.add(HSIM_SCENARIO_KEY(costs.municipal_flat.upkeep_share_per_year)
+               .at_most(1)
+               .describe("Maintenance and management a year, as a share of the purchase price.")
+               .assumption("Not in the sources"));
+  keys.add(HSIM_SCENARIO_KEY(costs.municipal_flat.price_year)
+               .at_most(2100)
+               .describe("Year whose prices purchase_price_nok is given in; 0: costs.price_year.")
+               .assumption("Given in the price year"));
   keys.add(HSIM_SCENARIO_KEY(costs.janitor_hours_per_move_in)
                .at_most(1000)
                .unit("hours")

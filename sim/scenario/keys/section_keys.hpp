@@ -18,6 +18,7 @@ void declare_teams_keys(KeyRegistry& keys);
 void declare_welfare_keys(KeyRegistry& keys);
 void declare_staircase_keys(KeyRegistry& keys);
 void declare_behaviour_keys(KeyRegistry& keys);
+void declare_service_use_keys(KeyRegistry& keys);
 void declare_costs_keys(KeyRegistry& keys);
 
 }  // namespace hsim::scenario::keys

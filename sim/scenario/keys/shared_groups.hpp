@@ -90,8 +90,10 @@ void declare_severity_chain(KeyRegistry& keys, const std::string& prefix, Group 
 
 inline const std::vector<std::string>& payer_descriptions() {
   static const std::vector<std::string> descriptions{
-      "the municipality (housing, welfare, temporary accommodation, the HF team)",
-      "the regional health trust (specialist treatment)", "the Correctional Service (prison)"};
+      "the municipality (housing, social assistance, temporary accommodation, legevakt, the HF team)",
+      "the state (NAV's state benefits, Husbanken's grants)",
+      "the regional health trust (specialist treatment and admissions)", "the Correctional Service (prison)",
+      "the police"};
   return descriptions;
 }
 
@@ -111,6 +113,14 @@ void declare_cost_item(KeyRegistry& keys, const std::string& prefix, Group group
           "Norwegian division of responsibility: municipalities house and follow up, health trusts treat, "
           "the state runs prisons");
   keys.add(payer);
+  auto year = make_key(
+      prefix + ".price_year", [group](auto& p) -> auto& { return group(p).price_year; });
+  year.at_most(2100)
+      .describe(
+          "Year whose prices value_nok is given in; 0: costs.price_year. Other years are brought to "
+          "costs.price_year with costs.consumer_price_index.")
+      .assumption("Given in the price year unless a price's source says otherwise");
+  keys.add(year);
 }
 
 }  // namespace hsim::scenario::keys

@@ -1,0 +1,54 @@
+#include "sim/model/price_list.hpp"
+
+#include <cmath>
+
+namespace hsim::model {
+
+double index_price(const CostParameters& costs, double value, int from_year) {
+  if (from_year == 0 || from_year == costs.price_year) return value;
+  return value * costs.consumer_price_index.at(costs.price_year) / costs.consumer_price_index.at(from_year);
+}
+
+double annuity_factor(double rate, double years) {
+  if (rate == 0.0) return 1.0 / years;
+  return rate / (1.0 - std::pow(1.0 + rate, -years));
+}
+
+PriceList price_list(const CostParameters& costs) {
+  PriceList list{};
+  const auto set = [&](CostItemName item, const CostItem& priced) {
+    list[static_cast<std::size_t>(item)] = {index_price(costs, priced.value_nok, priced.price_year), priced.payer};
+  };
+  set(CostItemName::hf_team_fte_year, costs.hf_team_fte_year);
+  set(CostItemName::ordinary_follow_up_fte_year, costs.ordinary_follow_up_fte_year);
+  set(CostItemName::temporary_accommodation_night, costs.temporary_accommodation_night);
+  set(CostItemName::shelter_night, costs.shelter_night);
+  set(CostItemName::training_flat_night, costs.training_flat_night);
+  set(CostItemName::treatment_day, costs.treatment_day);
+  set(CostItemName::prison_day, costs.prison_day);
+  set(CostItemName::janitor_hour, costs.janitor_hour);
+  set(CostItemName::eviction_process, costs.eviction_process);
+  set(CostItemName::rent_support_month, costs.rent_support_month);
+  set(CostItemName::emergency_clinic_visit, costs.emergency_clinic_visit);
+  set(CostItemName::somatic_admission_day, costs.somatic_admission_day);
+  set(CostItemName::psychiatric_admission_day, costs.psychiatric_admission_day);
+  set(CostItemName::police_contact, costs.police_contact);
+  set(CostItemName::deposit_guarantee_claim, costs.deposit_guarantee_claim);
+
+  // The municipality repays its share of the price on Husbanken's loan and keeps the flat up; the
+  // state's grant is the rest of the price, annualised the same way so that the two add up to the
+  // flat's full yearly cost.
+  const auto& flat = costs.municipal_flat;
+  const double price = index_price(costs, flat.purchase_price_nok, flat.price_year);
+  const double annuity = annuity_factor(flat.loan_rate_per_year, flat.loan_years);
+  list[static_cast<std::size_t>(CostItemName::municipal_flat_year)] = {
+      (1.0 - flat.grant_share) * price * annuity + flat.upkeep_share_per_year * price, Payer::municipality};
+  list[static_cast<std::size_t>(CostItemName::housing_grant_year)] = {flat.grant_share * price * annuity, Payer::state};
+  return list;
+}
+
+double discount_factor(double rate, int year, int base_year) {
+  return std::pow(1.0 + rate, -static_cast<double>(year - base_year));
+}
+
+}  // namespace hsim::model
