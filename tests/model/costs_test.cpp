@@ -150,7 +150,7 @@ TEST_CASE("prices are indexed from their own year and flats are annualised", "[u
   CHECK(discount_factor(0.04, 2016, 2014) == Approx(1.0 / (1.04 * 1.04)));
 }
 
-TEST_CASE("present values discount each year's costs; budgets stay undiscounted", "[unit][model][costs]") {
+TEST_CASE("present values discount each year's costs and budgets stay undiscounted", "[unit][model][costs]") {
   HandCase hand;
   hand.parameters.costs.discount_rate_per_year = 0.04;
   const auto records = hand.price(2.0);
@@ -218,4 +218,16 @@ TEST_CASE("payers add up to the total in a simulated city", "[unit][model][costs
   CHECK(m[Metric::cost_programme_nok] == Approx(programme));
   CHECK(m[Metric::cost_programme_nok] + m[Metric::cost_outside_programme_nok] == Approx(total));
   CHECK(by_payer[Payer::health_trust] > 0.0);  // admissions are priced for people outside institutions
+}
+
+TEST_CASE("a what-if with more team members prices them", "[unit][model][costs]") {
+  auto p = testing::small_city();
+  const auto base = simulate_replicate(p, PolicyName::housing_first, 4, 0);
+  for (auto& [year, fte] : p.teams.housing_first.fte_by_year) fte += 2.0;
+  const auto more = simulate_replicate(p, PolicyName::housing_first, 4, 0);
+  // Two more staff-years for each year of the window, at the team's price.
+  const double extra = 2.0 * more.status_day / year_days * p.costs.hf_team_fte_year.value_nok;
+  REQUIRE(p.costs.janitor_in_team_fte);  // so janitor hours, which may change, are not charged on top
+  CHECK(more.summary[Metric::cost_programme_nok] - base.summary[Metric::cost_programme_nok] ==
+        Approx(extra).epsilon(1e-9));
 }
