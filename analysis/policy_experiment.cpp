@@ -33,22 +33,37 @@ double stably_housed_days(const model::ReplicateResult& result) {
   return days;
 }
 
-std::string difference_label(model::PolicyName policy, model::PolicyName baseline) {
-  return std::string(model::to_string(policy)) + "-" + std::string(model::to_string(baseline));
+std::string difference_label(const std::string& arm, const std::string& baseline) {
+  return arm + "-" + baseline;
 }
 
+std::string difference_label(model::PolicyName policy, model::PolicyName baseline) {
+  return difference_label(std::string(model::to_string(policy)), std::string(model::to_string(baseline)));
+}
+
+namespace {
+std::vector<std::string> policy_labels(const std::vector<model::PolicyName>& policies) {
+  std::vector<std::string> labels;
+  for (auto policy : policies) labels.emplace_back(model::to_string(policy));
+  return labels;
+}
+}  // namespace
+
 ExperimentSummary::ExperimentSummary(std::vector<model::PolicyName> policies)
-    : policies_(std::move(policies)),
-      by_policy_(policies_.size()),
-      differences_(policies_.size()),
-      cost_and_stable_days_(policies_.size()),
-      savings_and_programme_cost_(policies_.size()),
-      paired_increments_(policies_.size()) {}
+    : ExperimentSummary(policy_labels(policies)) {}
+
+ExperimentSummary::ExperimentSummary(std::vector<std::string> labels)
+    : labels_(std::move(labels)),
+      by_policy_(labels_.size()),
+      differences_(labels_.size()),
+      cost_and_stable_days_(labels_.size()),
+      savings_and_programme_cost_(labels_.size()),
+      paired_increments_(labels_.size()) {}
 
 void ExperimentSummary::add(const std::vector<model::ReplicateResult>& results) {
   ++replicates_;
   const double baseline_stable_days = stably_housed_days(results[0]);
-  for (std::size_t p = 0; p < policies_.size(); ++p) {
+  for (std::size_t p = 0; p < labels_.size(); ++p) {
     for (std::size_t m = 0; m < model::metric_count; ++m) {
       // A metric a replicate cannot define (no event to time, no one housed) is left out of that
       // replicate's mean, not of the ensemble's; the replicate count says how many defined it.
@@ -75,20 +90,20 @@ std::vector<SummaryRow> ExperimentSummary::rows() const {
   std::vector<SummaryRow> rows;
   for (std::size_t m = 0; m < model::metric_count; ++m) {
     const std::string metric(model::metric_declarations[m].name);
-    for (std::size_t p = 0; p < policies_.size(); ++p) {
-      rows.push_back({metric, std::string(model::to_string(policies_[p])), mean_interval(by_policy_[p][m])});
+    for (std::size_t p = 0; p < labels_.size(); ++p) {
+      rows.push_back({metric, labels_[p], mean_interval(by_policy_[p][m])});
     }
-    for (std::size_t p = 1; p < policies_.size(); ++p) {
-      rows.push_back({metric, difference_label(policies_[p], policies_[0]), mean_interval(differences_[p][m])});
+    for (std::size_t p = 1; p < labels_.size(); ++p) {
+      rows.push_back({metric, difference_label(labels_[p], labels_[0]), mean_interval(differences_[p][m])});
     }
   }
-  for (std::size_t p = 1; p < policies_.size(); ++p) {
+  for (std::size_t p = 1; p < labels_.size(); ++p) {
     const auto& pairs = cost_and_stable_days_[p];
-    rows.push_back({"cost_per_extra_stable_day_nok", difference_label(policies_[p], policies_[0]),
+    rows.push_back({"cost_per_extra_stable_day_nok", difference_label(labels_[p], labels_[0]),
                     ratio_interval(pairs.x(), pairs.y(), pairs.covariance())});
     // The share of the programme's extra cost that lower costs elsewhere pay back.
     const auto& offset = savings_and_programme_cost_[p];
-    rows.push_back({"cost_offset_share", difference_label(policies_[p], policies_[0]),
+    rows.push_back({"cost_offset_share", difference_label(labels_[p], labels_[0]),
                     ratio_interval(offset.x(), offset.y(), offset.covariance())});
   }
   return rows;
@@ -96,7 +111,18 @@ std::vector<SummaryRow> ExperimentSummary::rows() const {
 
 ExperimentSummary run_policy_experiment(const model::CityParameters& parameters, const ExperimentSettings& settings,
                                         ReplicateObserver* observer) {
-  ExperimentSummary summary(settings.policies);
+  std::vector<ExperimentArm> arms;
+  for (model::PolicyName policy : settings.policies) {
+    arms.push_back({std::string(model::to_string(policy)), &parameters, policy});
+  }
+  return run_arm_experiment(arms, settings, observer);
+}
+
+ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, const ExperimentSettings& settings,
+                                     ReplicateObserver* observer) {
+  std::vector<std::string> labels;
+  for (const auto& arm : arms) labels.push_back(arm.label);
+  ExperimentSummary summary(labels);
   engine::EnsembleOptions options;
   options.replicates = settings.replicates;
   options.threads = settings.threads;
@@ -104,9 +130,9 @@ ExperimentSummary run_policy_experiment(const model::CityParameters& parameters,
       options,
       [&](std::size_t replicate) {
         std::vector<model::ReplicateResult> results;
-        results.reserve(settings.policies.size());
-        for (model::PolicyName policy : settings.policies) {
-          results.push_back(model::simulate_replicate(parameters, policy, settings.seed, replicate));
+        results.reserve(arms.size());
+        for (const auto& arm : arms) {
+          results.push_back(model::simulate_replicate(*arm.parameters, arm.policy, settings.seed, replicate));
         }
         return results;
       },

@@ -44,16 +44,27 @@ struct SummaryRow {
   Interval interval;
 };
 
+// One arm of an experiment: a scenario's parameters run under a policy, named for the tables. A policy
+// comparison has one arm per policy on the same parameters; a what-if has a baseline and variants of
+// the parameters, each under the city's own policy.
+struct ExperimentArm {
+  std::string label;
+  const model::CityParameters* parameters = nullptr;
+  model::PolicyName policy = model::PolicyName::housing_first;
+};
+
 class ExperimentSummary {
  public:
   explicit ExperimentSummary(std::vector<model::PolicyName> policies);
+  explicit ExperimentSummary(std::vector<std::string> labels);
 
   void add(const std::vector<model::ReplicateResult>& results);
 
   // Rows in a fixed order: for each metric, each policy, then each paired difference; the
   // difference rows end with cost_per_extra_stable_day_nok and cost_offset_share.
   [[nodiscard]] std::vector<SummaryRow> rows() const;
-  [[nodiscard]] const std::vector<model::PolicyName>& policies() const noexcept { return policies_; }
+  // Arm labels (policy names in a policy comparison); the first is the baseline.
+  [[nodiscard]] const std::vector<std::string>& labels() const noexcept { return labels_; }
   [[nodiscard]] std::size_t replicates() const noexcept { return replicates_; }
 
   // Per-replicate paired (cost difference, stable-day difference) of policy i against the baseline,
@@ -65,7 +76,7 @@ class ExperimentSummary {
  private:
   using MetricStatistics = std::array<RunningStatistics, model::metric_count>;
 
-  std::vector<model::PolicyName> policies_;
+  std::vector<std::string> labels_;
   std::vector<MetricStatistics> by_policy_;
   std::vector<MetricStatistics> differences_;  // index 0 unused (baseline)
   std::vector<PairedStatistics> cost_and_stable_days_;
@@ -75,10 +86,15 @@ class ExperimentSummary {
   std::size_t replicates_ = 0;
 };
 
+std::string difference_label(const std::string& arm, const std::string& baseline);
 std::string difference_label(model::PolicyName policy, model::PolicyName baseline);
 
 // Runs the experiment, handing each replicate to `observer` (may be null) in replicate order.
 ExperimentSummary run_policy_experiment(const model::CityParameters& parameters, const ExperimentSettings& settings,
                                         ReplicateObserver* observer);
+
+// Runs every arm on the same people and random streams (settings.policies is ignored).
+ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, const ExperimentSettings& settings,
+                                     ReplicateObserver* observer);
 
 }  // namespace hsim::analysis

@@ -12,6 +12,7 @@
 #include "sim/output/console_table.hpp"
 #include "sim/output/experiment_folder.hpp"
 #include "sim/output/run_folder.hpp"
+#include "sim/scenario/lever.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -199,6 +200,158 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
             }
             return run_experiments(*options, "compare");
           }};
+}
+
+namespace {
+
+struct WhatIfOptions {
+  ExperimentOptions common;
+  std::string base_file;
+  std::vector<std::string> variant_files;
+  std::vector<std::string> additions;
+  std::string variant_name = "variant";
+  std::string policy;
+};
+
+std::string window_text(const model::CityParameters& p) {
+  std::ostringstream text;
+  text << p.window.start_date.year << "-" << (p.window.start_date.month < 10 ? "0" : "") << p.window.start_date.month
+       << " to " << p.window.status_date.year << "-" << (p.window.status_date.month < 10 ? "0" : "")
+       << p.window.status_date.month;
+  return text.str();
+}
+
+int run_whatif(const WhatIfOptions& options) {
+  const auto report = [](const scenario::LoadResult& loaded) {
+    std::cerr << loaded.diagnostics.to_string();
+    return exit_bad_input;
+  };
+  auto base_loaded = scenario::load_scenario(options.base_file, {});
+  if (!base_loaded.ok()) return report(base_loaded);
+  const scenario::Scenario base = std::move(*base_loaded.scenario);
+  if (base.fragment()) {
+    std::cerr << "hsim whatif: error: " << options.base_file
+              << " is a fragment (fragment: true), meant to be extended by a city file; give a city scenario\n";
+    return exit_bad_input;
+  }
+
+  std::vector<scenario::Scenario> variants;
+  std::vector<std::string> labels;
+  for (const auto& file : options.variant_files) {
+    auto loaded = scenario::load_scenario(file, {});
+    if (!loaded.ok()) return report(loaded);
+    labels.push_back(loaded.scenario->name() == base.name() ? std::filesystem::path(file).stem().string()
+                                                            : loaded.scenario->name());
+    variants.push_back(std::move(*loaded.scenario));
+  }
+  if (!options.common.set_overrides.empty() || !options.additions.empty()) {
+    std::vector<std::string> overrides = options.common.set_overrides;
+    try {
+      for (const auto& addition : options.additions) {
+        for (auto& text : scenario::added_value_overrides(base, addition)) overrides.push_back(std::move(text));
+      }
+    } catch (const std::invalid_argument& error) {
+      std::cerr << "hsim whatif: error: " << error.what() << '\n';
+      return exit_bad_input;
+    }
+    auto loaded = scenario::load_scenario(options.base_file, overrides);
+    if (!loaded.ok()) return report(loaded);
+    variants.push_back(std::move(*loaded.scenario));
+    labels.push_back(options.variant_name);
+  }
+  if (variants.empty()) {
+    std::cerr << "hsim whatif: error: nothing to compare: give a change (--add key=amount, --set key=value) or a "
+                 "variant scenario file\n";
+    return exit_bad_input;
+  }
+  for (const auto& label : labels) {
+    if (label == "baseline") {
+      std::cerr << "hsim whatif: error: a variant cannot be called baseline\n";
+      return exit_bad_input;
+    }
+  }
+
+  const std::filesystem::path folder = options.common.out.empty()
+                                           ? std::filesystem::path("runs") / (base.name() + "-whatif")
+                                           : std::filesystem::path(options.common.out);
+  if (std::filesystem::exists(folder) && !options.common.overwrite) {
+    std::cerr << "hsim whatif: error: output folder " << folder.string()
+              << " already exists; choose another --out or pass --overwrite\n";
+    return exit_bad_input;
+  }
+  const auto policy_of = [&](const scenario::Scenario& scenario) {
+    return options.policy.empty() ? scenario.parameters().policy.name
+                                  : *model::parse_spelling(options.policy, model::policy_name_spellings);
+  };
+  std::vector<output::FolderArm> arms{{"baseline", &base, policy_of(base)}};
+  for (std::size_t i = 0; i < variants.size(); ++i) arms.push_back({labels[i], &variants[i], policy_of(variants[i])});
+
+  analysis::ExperimentSettings settings;
+  settings.seed = options.common.seed;
+  settings.replicates = options.common.replicates;
+  settings.threads = options.common.threads;
+  output::FolderOptions folder_options;
+  folder_options.folder = folder;
+  folder_options.overwrite = options.common.overwrite;
+  folder_options.people_rows = people_rows(options.common.people);
+  folder_options.willingness_to_pay_nok_per_stable_day = options.common.willingness_to_pay;
+  folder_options.command_line = options.common.command_line;
+  try {
+    const auto summary = output::run_arms_to_folder(arms, settings, folder_options);
+    std::ostringstream title;
+    title << base.name() << " what-if, " << window_text(base.parameters()) << ", " << options.common.replicates
+          << " paired replicates, seed " << options.common.seed << "; mean [95% interval]\n";
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+      title << "  " << labels[i] << ": ";
+      if (i < options.variant_files.size()) {
+        title << options.variant_files[i];
+      } else {
+        const auto& changes = variants[i].overrides();
+        for (std::size_t c = 0; c < changes.size(); ++c) title << (c ? ", " : "") << changes[c];
+      }
+      title << " (" << model::to_string(arms[i + 1].policy) << ")\n";
+    }
+    title << "  baseline: " << options.base_file << " (" << model::to_string(arms[0].policy) << ")";
+    std::cout << output::format_comparison_table(title.str(), summary.rows(), headline_metrics);
+    std::cerr << base.name() << ": results in " << folder.string() << '\n';
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "hsim whatif: error: " << error.what() << '\n';
+    return exit_bad_input;
+  } catch (const output::OutputExistsError& error) {
+    std::cerr << "hsim whatif: error: " << error.what() << '\n';
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command add_whatif_command(CLI::App& app, const std::string& command_line) {
+  auto options = std::make_shared<WhatIfOptions>();
+  options->common.command_line = command_line;
+  auto* command = app.add_subcommand(
+      "whatif",
+      "Run a city scenario and its variants on the same people and seeds (the city's own policy unless --policy) "
+      "and report each with the paired difference from the baseline");
+  command->add_option("baseline", options->base_file, "The city scenario as it is")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("variants", options->variant_files, "Variant scenario files (each is one arm)")
+      ->check(CLI::ExistingFile);
+  command
+      ->add_option("--add", options->additions,
+                   "Add an amount to a value of the baseline: key.path=amount; on a by-year map (fte_by_year) it is "
+                   "added to every year (repeatable)")
+      ->take_all();
+  command->add_option("--name", options->variant_name, "Label of the --add/--set variant")->capture_default_str();
+  command->add_option("--policy", options->policy, "Run every arm under this policy")
+      ->check(CLI::IsMember(policy_spellings()));
+  command
+      ->add_option("--wtp", options->common.willingness_to_pay,
+                   "Willingness to pay per extra day stably housed, NOK (repeatable): writes ceac.csv")
+      ->check(CLI::NonNegativeNumber);
+  add_common_options(*command, options->common);
+  return {command, [options] { return run_whatif(*options); }};
 }
 
 }  // namespace hsim::cli

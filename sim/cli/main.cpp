@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   std::vector<hsim::cli::Command> commands;
   commands.push_back(hsim::cli::add_run_command(app, command_line));
   commands.push_back(hsim::cli::add_compare_command(app, command_line));
+  commands.push_back(hsim::cli::add_whatif_command(app, command_line));
   commands.push_back(hsim::cli::add_validate_command(app));
   commands.push_back(hsim::cli::add_params_command(app));
   commands.push_back(hsim::cli::add_outputs_command(app));

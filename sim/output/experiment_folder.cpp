@@ -29,9 +29,9 @@ void write_ceac(const std::filesystem::path& file, const analysis::ExperimentSum
                 const std::vector<double>& willingness_to_pay) {
   std::ofstream out(file);
   CsvWriter writer(out, ceac_schema());
-  const auto& policies = summary.policies();
-  for (std::size_t p = 1; p < policies.size(); ++p) {
-    const std::string label = analysis::difference_label(policies[p], policies[0]);
+  const auto& labels = summary.labels();
+  for (std::size_t p = 1; p < labels.size(); ++p) {
+    const std::string label = analysis::difference_label(labels[p], labels[0]);
     for (const auto& point :
          analysis::acceptability_curve(summary.paired_cost_and_stable_days(p), willingness_to_pay)) {
       writer.write_row({std::string_view(label), point.willingness_to_pay_nok_per_stable_day,
@@ -47,24 +47,50 @@ void write_ceac(const std::filesystem::path& file, const analysis::ExperimentSum
 analysis::ExperimentSummary run_experiment_to_folder(const scenario::Scenario& scenario,
                                                      const analysis::ExperimentSettings& settings,
                                                      const FolderOptions& options) {
+  std::vector<FolderArm> arms;
+  for (auto policy : settings.policies) arms.push_back({std::string(model::to_string(policy)), &scenario, policy});
+  return run_arms_to_folder(arms, settings, options);
+}
+
+analysis::ExperimentSummary run_arms_to_folder(const std::vector<FolderArm>& arms,
+                                               const analysis::ExperimentSettings& settings,
+                                               const FolderOptions& options) {
   RunFolder folder(options.folder, options.overwrite);
-  RunTableWriter tables(folder.file(""), options.people_rows);
-  analysis::ExperimentSummary summary = analysis::run_policy_experiment(scenario.parameters(), settings, &tables);
+  std::vector<analysis::ExperimentArm> experiment_arms;
+  std::vector<std::string> labels;
+  for (const auto& arm : arms) {
+    experiment_arms.push_back({arm.label, &arm.scenario->parameters(), arm.policy});
+    labels.push_back(arm.label);
+  }
+  RunTableWriter tables(folder.file(""), options.people_rows, labels);
+  analysis::ExperimentSummary summary = analysis::run_arm_experiment(experiment_arms, settings, &tables);
   tables.finish();
   write_summary_csv(folder.file(summary_schema().file_name), summary.rows());
-  if (!options.willingness_to_pay_nok_per_stable_day.empty() && settings.policies.size() > 1) {
+  if (!options.willingness_to_pay_nok_per_stable_day.empty() && arms.size() > 1) {
     write_ceac(folder.file(ceac_schema().file_name), summary, options.willingness_to_pay_nok_per_stable_day);
   }
 
+  // The resolved scenario of each distinct scenario beside the results, so that a run can be read and
+  // repeated without the files it came from.
+  const scenario::Scenario& base = *arms.front().scenario;
   Manifest manifest;
   manifest.command_line = options.command_line;
-  for (const auto& file : scenario.files()) manifest.scenario_files.push_back(file.string());
-  manifest.overrides = scenario.overrides();
-  manifest.resolved_scenario_yaml = scenario::resolved_yaml(scenario);
-  for (auto policy : settings.policies) manifest.policies.emplace_back(model::to_string(policy));
+  for (const auto& file : base.files()) manifest.scenario_files.push_back(file.string());
+  manifest.overrides = base.overrides();
+  manifest.resolved_scenario_yaml = scenario::resolved_yaml(base);
+  for (const auto& arm : arms) manifest.policies.push_back(arm.label);
   manifest.seed = settings.seed;
   manifest.replicates = settings.replicates;
   write_manifest(folder.file("manifest.json"), manifest);
+  const scenario::Scenario* written = nullptr;
+  for (const auto& arm : arms) {
+    if (arm.scenario == written) continue;
+    const std::string name = arm.scenario == &base ? "scenario" : arm.label;
+    std::ofstream resolved(folder.file(name + ".resolved.yaml"));
+    resolved << scenario::resolved_yaml(*arm.scenario);
+    if (!resolved) throw std::runtime_error("could not write " + name + ".resolved.yaml");
+    written = arm.scenario;
+  }
   folder.commit();
   return summary;
 }

@@ -14,7 +14,9 @@ const TableSchema& summary_schema() {
       "summary.csv",
       "One row per metric and policy, and per metric and paired policy difference, over replicates.",
       {{"metric", "Metric name (see the metric table)"},
-       {"policy", "Policy name, or `b-a` for the paired difference b minus a over the same replicates"},
+       {"policy",
+        "Arm: the policy in a policy comparison or the arm of a what-if (baseline, variant), or `b-a` for the "
+        "paired difference b minus a over the same replicates"},
        {"mean", "Mean over replicates"},
        {"ci_low", "Lower end of the two-sided 95% Student-t interval for the mean (delta method for ratios)"},
        {"ci_high", "Upper end of that interval"},
@@ -28,7 +30,7 @@ const TableSchema& people_schema() {
       "One row per person-spell (location, tenancy, enrolment and waiting-list spells), with the person's "
       "attributes repeated on each row. Days count from window.start_date; negative days are burn-in.",
       {{"replicate", "Replicate index (0-based)"},
-       {"policy", "Policy the replicate ran under"},
+       {"policy", "Arm the replicate ran under (the policy, or the what-if arm)"},
        {"person", "Person id; the same id is the same person under every policy (common random numbers)"},
        {"cohort", "1 if referred to the programme (the comparison cohort under staircase), else 0"},
        {"entry_route",
@@ -58,7 +60,7 @@ const TableSchema& timeseries_schema() {
       "The city at each census time of each replicate (counts of simulated people; city-pool counts are "
       "scaled to the full city by `pool_scale`).",
       {{"replicate", "Replicate index"},
-       {"policy", "Policy"},
+       {"policy", "Arm (the policy, or the what-if arm)"},
        {"day", "Census day since window.start_date"},
        {"pool_scale", "Multiply city-pool counts by this for full scale"},
        {"homeless_point_in_time",
@@ -100,8 +102,23 @@ const TableSchema& costs_schema() {
   return schema;
 }
 
+const TableSchema& replicates_schema() {
+  static const TableSchema schema = [] {
+    TableSchema table{"replicates.csv",
+                      "One row per replicate and arm with every summary metric (the rows behind summary.csv, for "
+                      "a spreadsheet or a paired analysis of your own); NA where a replicate cannot define a metric.",
+                      {{"replicate", "Replicate index; the same index is the same people under every arm"},
+                       {"policy", "Arm (the policy, or the what-if arm)"}}};
+    for (const auto& metric : model::metric_declarations) {
+      table.columns.push_back({std::string(metric.name), std::string(metric.description)});
+    }
+    return table;
+  }();
+  return schema;
+}
+
 std::vector<const TableSchema*> run_table_schemas() {
-  return {&summary_schema(), &people_schema(), &timeseries_schema(), &costs_schema()};
+  return {&summary_schema(), &replicates_schema(), &people_schema(), &timeseries_schema(), &costs_schema()};
 }
 
 void RunTableWriter::open(Table& table, const std::filesystem::path& folder, const TableSchema& schema) {
@@ -111,8 +128,10 @@ void RunTableWriter::open(Table& table, const std::filesystem::path& folder, con
   table.writer = std::make_unique<CsvWriter>(table.stream, schema);
 }
 
-RunTableWriter::RunTableWriter(const std::filesystem::path& folder, PeopleRows people_rows)
-    : people_rows_(people_rows) {
+RunTableWriter::RunTableWriter(const std::filesystem::path& folder, PeopleRows people_rows,
+                               std::vector<std::string> arm_labels)
+    : people_rows_(people_rows), arm_labels_(std::move(arm_labels)) {
+  open(replicates_, folder, replicates_schema());
   open(people_, folder, people_schema());
   open(timeseries_, folder, timeseries_schema());
   open(costs_, folder, costs_schema());
@@ -132,8 +151,13 @@ bool is_flat_spell(model::SpellType type) {
 
 void RunTableWriter::on_replicate(std::size_t replicate, const std::vector<model::ReplicateResult>& results) {
   const auto rep = static_cast<std::int64_t>(replicate);
-  for (const auto& result : results) {
-    const std::string_view policy = model::to_string(result.policy);
+  for (std::size_t arm = 0; arm < results.size(); ++arm) {
+    const auto& result = results[arm];
+    const std::string_view policy =
+        arm < arm_labels_.size() ? std::string_view(arm_labels_[arm]) : model::to_string(result.policy);
+    std::vector<CsvCell> metrics{rep, policy};
+    for (double value : result.summary.values) metrics.emplace_back(value);
+    replicates_.writer->write_row(metrics);
     if (people_rows_ != PeopleRows::none) {
       for (const SpellRecord& spell : result.spells) {
         const PersonRecord& person = result.people[spell.person];
@@ -167,7 +191,7 @@ void RunTableWriter::on_replicate(std::size_t replicate, const std::vector<model
 }
 
 void RunTableWriter::finish() {
-  for (Table* table : {&people_, &timeseries_, &costs_}) {
+  for (Table* table : {&replicates_, &people_, &timeseries_, &costs_}) {
     table->stream.flush();
     if (!table->stream) throw std::runtime_error("could not write " + table->path.string());
   }
