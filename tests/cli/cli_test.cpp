@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -123,4 +124,52 @@ TEST_CASE("run folders are byte-identical at 1 and 2 threads", "[unit][cli]") {
 TEST_CASE("docs/outputs.md is what `hsim outputs` generates", "[unit][cli]") {
   const std::string committed = read_text(fs::path(HSIM_SOURCE_DIR) / "docs" / "outputs.md");
   CHECK(committed == hsim::output::outputs_reference_markdown());
+}
+
+TEST_CASE("hsim whatif adds to the baseline, pairs the arms and refuses what it cannot run", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("whatif");
+  const std::string base = (fixtures / "mini_city.yaml").string();
+  const std::string arguments =
+      "whatif " + base + " --add teams.housing_first.fte_by_year=2 --reps 4 --seed 5 --policy housing_first --out " +
+      (scratch / "run").string();
+  auto result = run_hsim(arguments, scratch);
+  REQUIRE(result.exit_code == 0);
+  for (const char* file : {"summary.csv", "replicates.csv", "scenario.resolved.yaml", "variant.resolved.yaml"}) {
+    CHECK(fs::exists(scratch / "run" / file));
+  }
+  CHECK(result.out.find("variant-baseline") != std::string::npos);
+  // Every year of the team gets two more members in the variant, and only there.
+  const std::string variant = read_text(scratch / "run" / "variant.resolved.yaml");
+  CHECK(variant.find("--set teams.housing_first.fte_by_year.2014=5") != std::string::npos);  // 3 + 2
+  CHECK(variant.find("--set teams.housing_first.fte_by_year.2015=5") != std::string::npos);
+  CHECK(read_text(scratch / "run" / "scenario.resolved.yaml").find("--set") == std::string::npos);
+  // Two staff-years a year over the two-year window at the fixture's price (the default NOK 760,000),
+  // the same in every replicate.
+  const std::string summary = read_text(scratch / "run" / "summary.csv");
+  const auto row = summary.find("cost_programme_nok,variant-baseline,");
+  REQUIRE(row != std::string::npos);
+  const double extra = std::stod(summary.substr(row + std::string("cost_programme_nok,variant-baseline,").size()));
+  CHECK(extra == Approx(2.0 * 730.0 / 365.25 * 760000.0));
+  // The replicates table carries both arms for every replicate.
+  const std::string replicates = read_text(scratch / "run" / "replicates.csv");
+  CHECK(std::count(replicates.begin(), replicates.end(), '\n') == 1 + 2 * 4);
+  CHECK(replicates.find("\n0,baseline,") != std::string::npos);
+  CHECK(replicates.find("\n0,variant,") != std::string::npos);
+
+  CHECK(run_hsim("whatif " + base + " --reps 2 --out " + (scratch / "none").string(), scratch).exit_code == 2);
+  auto not_a_number =
+      run_hsim("whatif " + base + " --add housing.municipal_vacancies_per_year=ten --out " + (scratch / "bad").string(),
+               scratch);
+  CHECK(not_a_number.exit_code == 2);
+  CHECK(not_a_number.err.find("must be a number") != std::string::npos);
+  auto unknown =
+      run_hsim("whatif " + base + " --add housing.no_such_key=1 --out " + (scratch / "bad").string(), scratch);
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("not a scenario key") != std::string::npos);
+  auto fragment = run_hsim("whatif " + (fs::path(HSIM_SOURCE_DIR) / "scenarios" / "behaviour.yaml").string() +
+                               " --add housing.municipal_vacancies_per_year=1 --out " + (scratch / "bad").string(),
+                           scratch);
+  CHECK(fragment.exit_code == 2);
+  CHECK_FALSE(fs::exists(scratch / "bad"));
+  fs::remove_all(scratch);
 }
