@@ -10,6 +10,7 @@
 #include "sim/cli/command_fit.hpp"
 #include "sim/cli/command_outputs.hpp"
 #include "sim/cli/command_params.hpp"
+#include "sim/cli/command_report.hpp"
 #include "sim/cli/command_run.hpp"
 #include "sim/cli/command_sensitivity.hpp"
 #include "sim/cli/command_sweep.hpp"
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_run_command(app, command_line));
   commands.push_back(hsim::cli::add_compare_command(app, command_line));
   commands.push_back(hsim::cli::add_whatif_command(app, command_line));
+  commands.push_back(hsim::cli::add_report_command(app));
   commands.push_back(hsim::cli::add_validate_command(app));
   commands.push_back(hsim::cli::add_params_command(app));
   commands.push_back(hsim::cli::add_outputs_command(app));

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "analysis/cost_effectiveness.hpp"
+#include "sim/output/html_report.hpp"
 #include "sim/output/manifest.hpp"
 #include "sim/output/run_folder.hpp"
 #include "sim/scenario/resolved_yaml.hpp"
@@ -91,6 +92,7 @@ analysis::ExperimentSummary run_arms_to_folder(const std::vector<FolderArm>& arm
     if (!resolved) throw std::runtime_error("could not write " + name + ".resolved.yaml");
     written = arm.scenario;
   }
+  write_html_report(folder.file(""), folder.file("report.html"));
   folder.commit();
   return summary;
 }

@@ -1,0 +1,319 @@
+#include "sim/output/html_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+#include "sim/model/kaplan_meier.hpp"
+#include "sim/output/console_table.hpp"
+#include "sim/output/csv_reader.hpp"
+#include "sim/output/report_assets.hpp"
+
+namespace hsim::output {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr double days_per_month = 365.25 / 12.0;
+
+// The metrics of the report's table, in its order.
+const std::vector<std::string> table_metrics{"entrants",
+                                             "in_ordinary_housing_share",
+                                             "still_in_first_flat_share",
+                                             "ever_lost_housing_share",
+                                             "evictions",
+                                             "days_to_housing_mean",
+                                             "stably_housed_days_share",
+                                             "housed_none_final_6m_share",
+                                             "homeless_point_in_time",
+                                             "cost_per_person_year_nok",
+                                             "cost_by_payer_municipality_nok",
+                                             "cost_by_payer_state_nok",
+                                             "cost_by_payer_health_trust_nok",
+                                             "cost_by_payer_correctional_service_nok",
+                                             "cost_by_payer_police_nok",
+                                             "cost_per_extra_stable_day_nok",
+                                             "cost_offset_share"};
+const std::vector<std::string> share_differences{"in_ordinary_housing_share", "still_in_first_flat_share",
+                                                 "ever_lost_housing_share", "stably_housed_days_share",
+                                                 "housed_none_final_6m_share"};
+const std::vector<std::string> cost_differences{
+    "cost_per_person_year_nok",       "cost_by_payer_municipality_nok",         "cost_by_payer_state_nok",
+    "cost_by_payer_health_trust_nok", "cost_by_payer_correctional_service_nok", "cost_by_payer_police_nok"};
+
+bool is_housing_loss(const std::string& reason) {
+  return reason == "eviction_immediate" || reason == "eviction_notice" || reason == "managed_exit" ||
+         reason == "voluntary_move" || reason == "tenancy_lapsed";
+}
+
+double quantile(std::vector<double> values, double q) {
+  if (values.empty()) return std::nan("");
+  std::sort(values.begin(), values.end());
+  const double position = q * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const auto above = std::min(below + 1, values.size() - 1);
+  return values[below] + (position - static_cast<double>(below)) * (values[above] - values[below]);
+}
+
+json number_or_null(double value) {
+  return std::isfinite(value) ? json(value) : json(nullptr);
+}
+
+struct SummaryCell {
+  std::string metric;
+  std::string arm;
+  double mean, low, high;
+};
+
+std::vector<SummaryCell> read_summary(const std::filesystem::path& folder) {
+  std::vector<SummaryCell> cells;
+  for_each_csv_row(folder / "summary.csv", [&](const CsvRow& row) {
+    cells.push_back({row["metric"], row["policy"], row.number("mean"), row.number("ci_low"), row.number("ci_high")});
+  });
+  return cells;
+}
+
+json main_table(const std::vector<SummaryCell>& cells, const std::vector<std::string>& columns) {
+  json rows = json::array();
+  for (const auto& metric : table_metrics) {
+    json line{{"label", metric_label(metric)}, {"cells", json::array()}};
+    bool any = false;
+    for (const auto& column : columns) {
+      std::string text;
+      for (const auto& cell : cells) {
+        if (cell.metric == metric && cell.arm == column) {
+          text = format_interval({cell.mean, cell.low, cell.high, 0}, metric);
+          any = true;
+        }
+      }
+      line["cells"].push_back(text);
+    }
+    if (any) rows.push_back(line);
+  }
+  return {{"columns", columns}, {"rows", rows}};
+}
+
+json forest(const std::vector<SummaryCell>& cells, const std::vector<std::string>& metrics,
+            const std::vector<std::string>& differences, const std::string& title, const std::string& unit,
+            double scale) {
+  json rows = json::array();
+  for (const auto& difference : differences) {
+    for (const auto& metric : metrics) {
+      for (const auto& cell : cells) {
+        if (cell.metric != metric || cell.arm != difference || !std::isfinite(cell.mean)) continue;
+        const std::string label = metric_label(metric) + (differences.size() > 1 ? " (" + difference + ")" : "");
+        rows.push_back({{"label", label},
+                        {"mean", cell.mean * scale},
+                        {"low", number_or_null(cell.low * scale)},
+                        {"high", number_or_null(cell.high * scale)}});
+      }
+    }
+  }
+  return {{"title", title},
+          {"unit", unit},
+          {"rows", rows},
+          {"note", "Paired differences over the same people and random streams, mean and 95 % interval."}};
+}
+
+json fan_chart(const std::filesystem::path& folder, const std::vector<std::string>& arms, const std::string& column,
+               const std::string& title, const std::string& unit, bool scale_to_city) {
+  // values[arm][day] = one value per replicate
+  std::map<std::string, std::map<double, std::vector<double>>> values;
+  for_each_csv_row(folder / "timeseries.csv", [&](const CsvRow& row) {
+    const double day = row.number("day");
+    if (day < 0.0) return;
+    const double value = row.number(column) * (scale_to_city ? row.number("pool_scale") : 1.0);
+    values[row["policy"]][day].push_back(value);
+  });
+  json chart{{"title", title}, {"unit", unit}, {"arms", json::array()}};
+  json months = json::array();
+  bool first = true;
+  for (const auto& arm : arms) {
+    json series{{"label", arm}};
+    for (const char* name : {"p05", "p25", "p50", "p75", "p95"}) series[name] = json::array();
+    for (const auto& [day, replicate_values] : values[arm]) {
+      if (first) months.push_back(std::round(day / days_per_month * 10.0) / 10.0);
+      series["p05"].push_back(quantile(replicate_values, 0.05));
+      series["p25"].push_back(quantile(replicate_values, 0.25));
+      series["p50"].push_back(quantile(replicate_values, 0.5));
+      series["p75"].push_back(quantile(replicate_values, 0.75));
+      series["p95"].push_back(quantile(replicate_values, 0.95));
+    }
+    first = false;
+    chart["arms"].push_back(series);
+  }
+  chart["months"] = months;
+  chart["note"] = "Median over replicates with the 50 % and 90 % bands.";
+  return chart;
+}
+
+json first_tenancy_survival(const std::filesystem::path& folder, const std::vector<std::string>& arms) {
+  std::map<std::string, std::vector<std::pair<double, bool>>> observations;
+  double longest = 0.0;
+  if (std::filesystem::exists(folder / "people.csv")) {
+    for_each_csv_row(folder / "people.csv", [&](const CsvRow& row) {
+      if (row["spell_type"] != "tenancy" || row["flat_number"] != "1" || row["cohort"] != "1") return;
+      const double months = (row.number("end_day") - row.number("start_day")) / days_per_month;
+      if (!(months >= 0.0)) return;
+      observations[row["policy"]].emplace_back(months, is_housing_loss(row["end_reason"]));
+      longest = std::max(longest, months);
+    });
+  }
+  json chart{{"arms", json::array()},
+             {"note",
+              "Share of the cohort's first tenancies not yet lost (evicted, moved out or lapsed), by months since "
+              "moving in; tenancies still running at the status date, or ended by death or moving away, are "
+              "censored."}};
+  std::vector<double> horizons;
+  for (double month = 0.0; month <= longest; month += 1.0) horizons.push_back(month);
+  for (const auto& arm : arms) {
+    if (observations[arm].empty()) continue;
+    const auto survival = model::kaplan_meier(observations[arm], horizons);
+    json series{{"label", arm}, {"months", json::array()}, {"survival", json::array()}};
+    for (std::size_t i = 0; i < horizons.size(); ++i) {
+      if (!std::isfinite(survival[i])) break;
+      series["months"].push_back(horizons[i]);
+      series["survival"].push_back(survival[i]);
+    }
+    chart["arms"].push_back(series);
+  }
+  return chart["arms"].empty() ? json(nullptr) : chart;
+}
+
+json costs_by_payer_and_year(const std::filesystem::path& folder, const std::vector<std::string>& arms) {
+  std::map<std::string, std::map<std::string, std::map<int, double>>> amounts;  // arm, payer, year
+  std::map<std::string, std::set<std::string>> replicates;
+  std::set<int> years;
+  std::vector<std::string> payers;
+  for_each_csv_row(folder / "costs.csv", [&](const CsvRow& row) {
+    if (row["group"] != "cohort") return;
+    const int year = static_cast<int>(row.number("year"));
+    const std::string& payer = row["payer"];
+    if (std::find(payers.begin(), payers.end(), payer) == payers.end()) payers.push_back(payer);
+    amounts[row["policy"]][payer][year] += row.number("amount_nok");
+    replicates[row["policy"]].insert(row["replicate"]);
+    years.insert(year);
+  });
+  json chart{{"years", json::array()},
+             {"arms", json::array()},
+             {"note", "Undiscounted NOK at the scenario's price year, the cohort's use of every service."}};
+  for (int year : years) chart["years"].push_back(year);
+  for (const auto& arm : arms) {
+    const double count = static_cast<double>(std::max<std::size_t>(1, replicates[arm].size()));
+    json series{{"label", arm}, {"payers", json::array()}};
+    for (const auto& payer : payers) {
+      json by_year = json::array();
+      for (int year : years) by_year.push_back(amounts[arm][payer][year] / count);
+      series["payers"].push_back({{"payer", payer}, {"amounts", by_year}});
+    }
+    chart["arms"].push_back(series);
+  }
+  return chart;
+}
+
+json acceptability(const std::filesystem::path& folder) {
+  if (!std::filesystem::exists(folder / "ceac.csv")) return nullptr;
+  std::map<std::string, json> curves;
+  for_each_csv_row(folder / "ceac.csv", [&](const CsvRow& row) {
+    curves[row["policy"]].push_back(
+        {{"x", row.number("wtp_nok_per_stable_day")}, {"y", row.number("probability_cost_effective")}});
+  });
+  json chart{{"rows", json::array()},
+             {"note", "Share of paired replicates in which the arm is cost-effective at each willingness to pay."}};
+  for (const auto& [label, points] : curves) chart["rows"].push_back({{"label", label}, {"points", points}});
+  return chart;
+}
+
+// JSON inside a <script> element must not close it.
+std::string script_safe(std::string text) {
+  std::string::size_type at = 0;
+  while ((at = text.find("</", at)) != std::string::npos) {
+    text.replace(at, 2, "<\\/");
+    at += 3;
+  }
+  return text;
+}
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string html_report_page(const std::string& title, const std::string& data_json) {
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                     html_escape(title) + "</title>\n<style>\n" + report_style() + "\n</style>\n<script>\n" +
+                     script_safe(report_chart_library()) + "\n</script>\n<script>\n" + script_safe(report_script()) +
+                     "\n</script>\n</head>\n<body>\n<h1 id=\"title\"></h1>\n<p id=\"subtitle\"></p>\n"
+                     "<div id=\"figures\"></div>\n<script type=\"application/json\" id=\"hsim-data\">" +
+                     script_safe(data_json) + "</script>\n</body>\n</html>\n";
+  return page;
+}
+
+void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file) {
+  std::ifstream manifest_in(folder / "manifest.json");
+  if (!manifest_in) throw std::runtime_error("cannot read " + (folder / "manifest.json").string());
+  const json manifest = json::parse(manifest_in);
+  std::vector<std::string> arms = manifest.at("policies").get<std::vector<std::string>>();
+  std::vector<std::string> differences;
+  for (std::size_t i = 1; i < arms.size(); ++i) differences.push_back(arms[i] + "-" + arms[0]);
+  std::vector<std::string> columns = arms;
+  columns.insert(columns.end(), differences.begin(), differences.end());
+
+  const auto cells = read_summary(folder);
+  std::string name = manifest.value("scenario_files", std::vector<std::string>{}).empty()
+                         ? folder.filename().string()
+                         : std::filesystem::path(manifest["scenario_files"][0].get<std::string>()).stem().string();
+  json data;
+  data["title"] = "hsim: " + name;
+  data["subtitle"] = std::to_string(manifest.value("replicates", 0)) + " paired replicates, seed " +
+                     std::to_string(manifest.value("seed", 0)) + "\n" + manifest.value("command_line", std::string());
+  data["table"] = main_table(cells, columns);
+  data["fans"] = json::array(
+      {fan_chart(folder, arms, "cohort_in_ordinary_housing", "Cohort in ordinary housing over time", "people", false),
+       fan_chart(folder, arms, "homeless_point_in_time",
+                 "Homeless in the city over time (simulated count x pool scale)", "people", true)});
+  const json survival = first_tenancy_survival(folder, arms);
+  if (!survival.is_null()) data["survival"] = survival;
+  if (!differences.empty()) {
+    data["forests"] = json::array(
+        {forest(cells, share_differences, differences, "Paired differences: housing", "percentage points", 100.0),
+         forest(cells, cost_differences, differences, "Paired differences: cost by payer", "NOK", 1.0)});
+  }
+  data["costs"] = costs_by_payer_and_year(folder, arms);
+  const json curves = acceptability(folder);
+  if (!curves.is_null()) data["acceptability"] = curves;
+
+  std::ofstream out(file);
+  out << html_report_page(data["title"].get<std::string>(), data.dump());
+  out.flush();
+  if (!out) throw std::runtime_error("could not write " + file.string());
+}
+
+}  // namespace hsim::output

@@ -1,0 +1,89 @@
+#!/usr/bin/python3
+"""Opens a report.html hsim wrote in Debian's Chromium, headless and with the network off, and checks
+that every chart rendered with data points and that the page logged no errors; saves a screenshot.
+
+    report_browser_test.py HSIM_EXECUTABLE SCENARIO SCREENSHOT_PNG
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def fail(message):
+    print("FAILED: " + message)
+    sys.exit(1)
+
+
+def main():
+    hsim, scenario, screenshot = sys.argv[1:4]
+    scratch = tempfile.mkdtemp(prefix="hsim-report-test-")
+    try:
+        folder = os.path.join(scratch, "run")
+        # A what-if with an acceptability curve, so that every kind of chart is drawn.
+        subprocess.run([hsim, "whatif", scenario, "--add", "teams.housing_first.fte_by_year=2", "--policy",
+                        "housing_first", "--reps", "8", "--seed", "2", "--wtp", "0", "--wtp", "2000", "--out",
+                        folder], check=True, stdout=subprocess.DEVNULL, timeout=120)
+        report = os.path.join(folder, "report.html")
+        if not os.path.exists(report):
+            fail("hsim whatif wrote no report.html")
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1400,6000", "--proxy-server=http://127.0.0.1:9",
+                         "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + os.path.join(scratch, "profile")]:
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        try:
+            driver.set_page_load_timeout(60)
+            driver.get("file://" + report)
+            WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+                "return window.hsimCharts !== undefined && window.hsimCharts.length > 0"))
+            charts = driver.execute_script("""
+                return window.hsimCharts.map(function (chart) {
+                  var points = 0;
+                  chart.data.datasets.forEach(function (set) {
+                    set.data.forEach(function (value) {
+                      if (value !== null && value !== undefined) points += 1;
+                    });
+                  });
+                  return {type: chart.config.type, points: points, width: chart.width, height: chart.height,
+                          title: chart.canvas.parentNode.parentNode.querySelector('h2').textContent};
+                });""")
+            canvases = driver.execute_script("return document.querySelectorAll('canvas').length")
+            print(json.dumps(charts, indent=1))
+            expected = ["over time", "Kaplan-Meier", "housing", "cost by payer", "payer and year", "acceptability"]
+            for word in expected:
+                if not any(word.lower() in chart["title"].lower() for chart in charts):
+                    fail("no chart titled with '%s'" % word)
+            if len(charts) != canvases:
+                fail("%d canvases but %d charts" % (canvases, len(charts)))
+            for chart in charts:
+                if chart["points"] == 0:
+                    fail("chart '%s' has no data points" % chart["title"])
+                if chart["width"] <= 0 or chart["height"] <= 0:
+                    fail("chart '%s' has no size" % chart["title"])
+            rows = driver.execute_script("return document.querySelectorAll('table tbody tr').length")
+            if rows < 5:
+                fail("the main table has %d rows" % rows)
+            errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+            if errors:
+                fail("console errors: %s" % errors)
+            driver.save_screenshot(screenshot)
+            print("screenshot: " + screenshot)
+        finally:
+            driver.quit()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
