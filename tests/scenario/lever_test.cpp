@@ -14,7 +14,7 @@ const std::string mini_city = std::string(HSIM_SOURCE_DIR) + "/tests/cli/fixture
 
 }  // namespace
 
-TEST_CASE("--add turns an amount into the overrides of the new values", "[unit][scenario]") {
+TEST_CASE("adding an amount (--add) gives the overrides of the new values", "[unit][scenario]") {
   const auto base = hsim::scenario::load_scenario_or_throw(mini_city, {});
   using hsim::scenario::added_value_overrides;
   const auto team = added_value_overrides(base, "teams.housing_first.fte_by_year=2");
