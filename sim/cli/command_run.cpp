@@ -65,9 +65,21 @@ std::vector<std::string> policy_spellings() {
   return names;
 }
 
+// CLI11 would wrap "-1" into an unsigned seed; refuse a sign before conversion.
+CLI::Validator non_negative_whole_number() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return text.find_first_not_of("0123456789") == std::string::npos && !text.empty()
+                   ? std::string()
+                   : "must be a whole number >= 0, found " + text;
+      },
+      "UINT");
+}
+
 void add_common_options(CLI::App& command, ExperimentOptions& options) {
   command.add_option("--reps", options.replicates, "Replicates per policy")->check(CLI::Range(1, 1'000'000));
-  command.add_option("--seed", options.seed, "Random seed; the same seed gives the same results");
+  command.add_option("--seed", options.seed, "Random seed; the same seed gives the same results")
+      ->check(non_negative_whole_number());
   command.add_option("--threads", options.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   command.add_option("--out", options.out, "Run folder (default runs/<scenario>-<command>)");
@@ -94,7 +106,23 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
       bad_input = true;
       continue;
     }
+    if (loaded.scenario->fragment()) {
+      std::cerr << "hsim " << command_name << ": error: " << file
+                << " is a fragment (fragment: true), shared values meant to be extended by a city file; run a city "
+                   "scenario such as scenarios/bergen.yaml\n";
+      bad_input = true;
+      continue;
+    }
     scenarios.push_back(std::move(*loaded.scenario));
+  }
+  for (std::size_t i = 0; i < options.policy_names.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (options.policy_names[i] == options.policy_names[j]) {
+        std::cerr << "hsim " << command_name << ": error: policy " << options.policy_names[i]
+                  << " is given twice; each policy is one arm\n";
+        bad_input = true;
+      }
+    }
   }
   if (bad_input) return exit_bad_input;
 

@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -16,6 +17,7 @@
 #include "sim/cli/command_sweep.hpp"
 #include "sim/cli/command_validate.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/scenario/nearest_name.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
@@ -48,6 +50,29 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_sensitivity_command(app, command_line));
   commands.push_back(hsim::cli::add_fit_command(app));
   commands.push_back(hsim::cli::add_calibrate_command(app, command_line));
+
+  // An unknown long option would otherwise be taken for a positional argument ("File does not exist: 2").
+  if (argc > 1) {
+    for (const auto& command : commands) {
+      if (command.parser->get_name() != argv[1]) continue;
+      std::vector<std::string> known;
+      for (const CLI::Option* option : command.parser->get_options()) {
+        for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+      }
+      for (int i = 2; i < argc; ++i) {
+        std::string argument = argv[i];
+        if (argument.rfind("--", 0) != 0 || argument.size() == 2) continue;
+        argument = argument.substr(0, argument.find('='));
+        if (std::find(known.begin(), known.end(), argument) != known.end()) continue;
+        std::cerr << "hsim " << argv[1] << ": error: unknown option " << argument;
+        if (const auto suggestion = hsim::scenario::nearest_name(argument, known)) {
+          std::cerr << " (did you mean " << *suggestion << "?)";
+        }
+        std::cerr << "; see hsim " << argv[1] << " --help\n";
+        return hsim::cli::exit_bad_input;
+      }
+    }
+  }
 
   try {
     app.parse(argc, argv);

@@ -173,3 +173,24 @@ TEST_CASE("hsim whatif adds to the baseline, pairs the arms and refuses what it 
   CHECK_FALSE(fs::exists(scratch / "bad"));
   fs::remove_all(scratch);
 }
+
+TEST_CASE("the command line refuses mistakes with a reason and exit code 2", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("conventions");
+  const std::string city = (fixtures / "mini_city.yaml").string();
+  const std::string out = " --out " + (scratch / "run").string();
+  auto mistyped = run_hsim("run " + city + " --rep 2" + out, scratch);
+  CHECK(mistyped.exit_code == 2);
+  CHECK(mistyped.err.find("unknown option --rep (did you mean --reps?)") != std::string::npos);
+  auto negative_seed = run_hsim("run " + city + " --reps 2 --seed -1" + out, scratch);
+  CHECK(negative_seed.exit_code == 2);
+  CHECK(negative_seed.err.find("--seed") != std::string::npos);
+  auto twice = run_hsim("compare " + city + " --reps 2 --policies housing_first,housing_first" + out, scratch);
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.err.find("given twice") != std::string::npos);
+  auto fragment = run_hsim(
+      "run " + (fs::path(HSIM_SOURCE_DIR) / "scenarios" / "behaviour.yaml").string() + " --reps 2" + out, scratch);
+  CHECK(fragment.exit_code == 2);
+  CHECK(fragment.err.find("fragment") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch / "run"));
+  fs::remove_all(scratch);
+}
