@@ -126,6 +126,7 @@ ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, con
   engine::EnsembleOptions options;
   options.replicates = settings.replicates;
   options.threads = settings.threads;
+  options.stop = settings.stop;
   engine::run_ensemble(
       options,
       [&](std::size_t replicate) {

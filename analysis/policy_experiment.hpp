@@ -5,6 +5,7 @@
 // (common random numbers), so differences between policies are paired.
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,6 +24,7 @@ struct ExperimentSettings {
   std::uint64_t seed = 1;
   std::size_t replicates = 100;
   unsigned threads = 1;
+  const std::atomic<bool>* stop = nullptr;  // see engine::EnsembleOptions::stop
 };
 
 // Receives every replicate's results, in replicate order, one call at a time.

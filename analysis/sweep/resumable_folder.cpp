@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "analysis/sweep/append_file.hpp"
+#include "sim/output/replaceable_folder.hpp"
 #include "sim/output/run_folder.hpp"
 
 namespace hsim::analysis::sweep {
@@ -13,10 +14,11 @@ namespace fs = std::filesystem;
 ResumableFolder::ResumableFolder(fs::path target, std::string fingerprint, bool overwrite)
     : target_(std::move(target)), fingerprint_(std::move(fingerprint)), overwrite_(overwrite) {
   if (target_.filename().empty()) target_ = target_.parent_path();
-  if (fs::exists(target_) && !overwrite_) {
+  if (fs::exists(fs::symlink_status(target_)) && !overwrite_) {
     throw output::OutputExistsError("output folder " + target_.string() +
                                     " already exists; choose another --out or pass --overwrite");
   }
+  output::require_replaceable(target_);
   const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
   fs::create_directories(parent);
   std::string work_name(".");
@@ -45,8 +47,9 @@ void ResumableFolder::mark_initialized() {
 }
 
 void ResumableFolder::commit(const std::vector<std::string>& bookkeeping_files) {
-  if (fs::exists(target_)) {
+  if (fs::exists(fs::symlink_status(target_))) {
     if (!overwrite_) throw output::OutputExistsError("output folder " + target_.string() + " appeared during the run");
+    output::require_replaceable(target_);
     fs::remove_all(target_);
   }
   for (const auto& name : bookkeeping_files) fs::remove(work_ / name);

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/interrupt.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/experiment_folder.hpp"
+#include "sim/output/replaceable_folder.hpp"
 #include "sim/output/run_folder.hpp"
 #include "sim/scenario/lever.hpp"
 #include "sim/scenario/scenario_error.hpp"
@@ -128,11 +130,13 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
 
   std::vector<std::filesystem::path> folders;
   for (const auto& scenario : scenarios) {
-    std::filesystem::path folder = options.out.empty()
-                                       ? std::filesystem::path("runs") / (scenario.name() + "-" + command_name)
-                                       : std::filesystem::path(options.out);
+    std::filesystem::path folder =
+        options.out.empty()
+            ? std::filesystem::path("runs") / output::safe_path_component(scenario.name() + "-" + command_name)
+            : std::filesystem::path(options.out);
     if (scenarios.size() > 1)
-      folder = (options.out.empty() ? folder.parent_path() / command_name : folder) / scenario.name();
+      folder = (options.out.empty() ? folder.parent_path() / command_name : folder) /
+               output::safe_path_component(scenario.name());
     if (std::filesystem::exists(folder) && !options.overwrite) {
       std::cerr << "hsim " << command_name << ": error: output folder " << folder.string()
                 << " already exists; choose another --out or pass --overwrite\n";
@@ -148,6 +152,7 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     settings.seed = options.seed;
     settings.replicates = options.replicates;
     settings.threads = options.threads;
+    settings.stop = interrupt_flag();
     if (options.policy_names.empty()) {
       settings.policies.push_back(scenario.parameters().policy.name);
     } else {
@@ -299,9 +304,9 @@ int run_whatif(const WhatIfOptions& options) {
     }
   }
 
-  const std::filesystem::path folder = options.common.out.empty()
-                                           ? std::filesystem::path("runs") / (base.name() + "-whatif")
-                                           : std::filesystem::path(options.common.out);
+  const std::filesystem::path folder =
+      options.common.out.empty() ? std::filesystem::path("runs") / output::safe_path_component(base.name() + "-whatif")
+                                 : std::filesystem::path(options.common.out);
   if (std::filesystem::exists(folder) && !options.common.overwrite) {
     std::cerr << "hsim whatif: error: output folder " << folder.string()
               << " already exists; choose another --out or pass --overwrite\n";
@@ -318,6 +323,7 @@ int run_whatif(const WhatIfOptions& options) {
   settings.seed = options.common.seed;
   settings.replicates = options.common.replicates;
   settings.threads = options.common.threads;
+  settings.stop = interrupt_flag();
   output::FolderOptions folder_options;
   folder_options.folder = folder;
   folder_options.overwrite = options.common.overwrite;

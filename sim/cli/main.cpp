@@ -17,6 +17,8 @@
 #include "sim/cli/command_sweep.hpp"
 #include "sim/cli/command_validate.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/interrupt.hpp"
+#include "sim/engine/ensemble.hpp"
 #include "sim/scenario/nearest_name.hpp"
 
 int main(int argc, char** argv) {
@@ -82,10 +84,14 @@ int main(int argc, char** argv) {
     app.exit(error);
     return hsim::cli::exit_bad_input;
   }
+  hsim::cli::install_interrupt_handlers();
   for (const auto& command : commands) {
     if (command.parser->parsed()) {
       try {
         return command.action();
+      } catch (const hsim::engine::EnsembleStopped&) {
+        std::cerr << "hsim " << command.parser->get_name() << ": stopped by a signal; nothing was written\n";
+        return hsim::cli::interrupted_exit_code();
       } catch (const std::exception& error) {
         std::cerr << "hsim " << command.parser->get_name() << ": error: " << error.what() << '\n';
         return hsim::cli::exit_failure;

@@ -3,8 +3,10 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <atomic>
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 namespace hsim::engine {
@@ -12,8 +14,17 @@ namespace hsim::engine {
 struct EnsembleOptions {
   std::size_t replicates = 1;
   unsigned threads = 1;
+  // When set and it becomes true (a signal handler may set it), no further replicate starts and
+  // run_ensemble throws EnsembleStopped once the started ones have finished.
+  const std::atomic<bool>* stop = nullptr;
   // Replicates started but not yet handed to the sink, at most. Bounds memory whatever the count.
   std::size_t max_in_flight = 0;  // 0: twice the thread count
+};
+
+// The ensemble was stopped through EnsembleOptions::stop before every replicate ran.
+class EnsembleStopped : public std::runtime_error {
+ public:
+  EnsembleStopped() : std::runtime_error("stopped before every replicate ran") {}
 };
 
 // Runs `run_replicate(r)` for r = 0..replicates-1 in parallel and hands each result to
@@ -30,7 +41,8 @@ void run_ensemble(const EnsembleOptions& options, RunReplicate&& run_replicate, 
     tbb::parallel_pipeline(
         tokens, tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
                                                     [&](tbb::flow_control& control) -> std::size_t {
-                                                      if (next == options.replicates) {
+                                                      if (next == options.replicates ||
+                                                          (options.stop != nullptr && options.stop->load())) {
                                                         control.stop();
                                                         return 0;
                                                       }
@@ -49,6 +61,7 @@ void run_ensemble(const EnsembleOptions& options, RunReplicate&& run_replicate, 
 
   tbb::task_arena arena(static_cast<int>(options.threads > 0 ? options.threads : 1));
   arena.execute(pipeline);
+  if (options.stop != nullptr && options.stop->load()) throw EnsembleStopped();
 }
 
 }  // namespace hsim::engine

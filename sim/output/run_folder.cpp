@@ -3,18 +3,23 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "sim/output/replaceable_folder.hpp"
+
 namespace hsim::output {
 
 namespace fs = std::filesystem;
 
 RunFolder::RunFolder(fs::path target, bool overwrite) : target_(std::move(target)), overwrite_(overwrite) {
   if (target_.filename().empty()) target_ = target_.parent_path();
-  if (fs::exists(target_) && !overwrite_) {
+  if (fs::exists(fs::symlink_status(target_)) && !overwrite_) {
     throw OutputExistsError("output folder " + target_.string() +
                             " already exists; choose another --out or pass --overwrite");
   }
+  require_replaceable(target_);
   const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
   fs::create_directories(parent);
+  remove_stale_staging(target_, "partial");
+  remove_stale_staging(target_, "old");
   std::string staging_name(".");  // built piecewise: GCC 12 warns falsely on "." + std::string
   staging_name += target_.filename().string();
   staging_name += ".partial-";
@@ -32,12 +37,29 @@ RunFolder::~RunFolder() {
 }
 
 void RunFolder::commit() {
-  if (fs::exists(target_)) {
+  // Set the old folder aside, move the new one in, then remove the old: the target is always one whole
+  // run. A run that writes the same folder at the same moment makes one of the renames fail, and that
+  // run says so instead of deleting the other's results.
+  fs::path aside;
+  if (fs::exists(fs::symlink_status(target_))) {
     if (!overwrite_) throw OutputExistsError("output folder " + target_.string() + " appeared during the run");
-    fs::remove_all(target_);
+    require_replaceable(target_);
+    aside = staging_.parent_path() / ("." + target_.filename().string() + ".old-" + std::to_string(::getpid()));
+    std::error_code error;
+    fs::rename(target_, aside, error);
+    if (error) {
+      throw OutputExistsError("output folder " + target_.string() +
+                              " is being replaced by another run at the same time; try again");
+    }
   }
-  fs::rename(staging_, target_);
+  std::error_code error;
+  fs::rename(staging_, target_, error);
+  if (error) {
+    if (!aside.empty()) fs::rename(aside, target_, error);
+    throw OutputExistsError("another run wrote " + target_.string() + " at the same time; its results are kept");
+  }
   committed_ = true;
+  if (!aside.empty()) fs::remove_all(aside, error);
 }
 
 }  // namespace hsim::output

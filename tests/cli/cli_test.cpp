@@ -194,3 +194,32 @@ TEST_CASE("the command line refuses mistakes with a reason and exit code 2", "[u
   CHECK_FALSE(fs::exists(scratch / "run"));
   fs::remove_all(scratch);
 }
+
+TEST_CASE("SIGINT and SIGTERM stop a run, leave nothing behind and exit 130 or 143", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("signal");
+  const std::string city = (fixtures / "mini_city.yaml").string();
+  for (const auto& [signal, code] : {std::pair<std::string, int>{"INT", 130}, {"TERM", 143}}) {
+    INFO("SIG" << signal);
+    const std::string command = "timeout --preserve-status -s " + signal + " 1 " + std::string(HSIM_EXECUTABLE) +
+                                " compare " + city + " --reps 1000000 --threads 2 --out " + (scratch / "run").string() +
+                                " >/dev/null 2>" + (scratch / "err.txt").string();
+    const int status = std::system(command.c_str());
+    CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == code);
+    CHECK(read_text(scratch / "err.txt").find("stopped by a signal") != std::string::npos);
+    fs::remove(scratch / "err.txt");
+    CHECK(std::distance(fs::directory_iterator(scratch), fs::directory_iterator()) == 0);
+  }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("overwriting the working directory is refused and deletes nothing", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("dot");
+  std::ofstream(scratch / "mine.txt") << "keep\n";
+  const std::string command = "cd " + scratch.string() + " && " + std::string(HSIM_EXECUTABLE) + " compare " +
+                              (fixtures / "mini_city.yaml").string() + " --reps 2 --out . --overwrite 2>err.txt";
+  const int status = std::system(command.c_str());
+  CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == 2);
+  CHECK(read_text(scratch / "mine.txt") == "keep\n");
+  CHECK(read_text(scratch / "err.txt").find("never replaces") != std::string::npos);
+  fs::remove_all(scratch);
+}

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 
+#include "sim/output/replaceable_folder.hpp"
+
 namespace fs = std::filesystem;
 using hsim::output::OutputExistsError;
 using hsim::output::RunFolder;
@@ -46,6 +48,7 @@ TEST_CASE("a committed run folder appears whole with its files", "[unit][output]
 TEST_CASE("a failed run leaves neither a partial folder nor damage to earlier results", "[unit][output]") {
   const fs::path root = fresh_temp_folder("fail");
   fs::create_directories(root / "run");
+  write_text(root / "run" / "manifest.json", "{}\n");
   write_text(root / "run" / "summary.csv", "old\n");
   {
     RunFolder folder(root / "run", true);
@@ -59,6 +62,7 @@ TEST_CASE("a failed run leaves neither a partial folder nor damage to earlier re
 TEST_CASE("an existing folder is never overwritten without being asked", "[unit][output]") {
   const fs::path root = fresh_temp_folder("exists");
   fs::create_directories(root / "run");
+  write_text(root / "run" / "manifest.json", "{}\n");
   CHECK_THROWS_AS(RunFolder(root / "run", false), OutputExistsError);
   {
     RunFolder folder(root / "run", true);
@@ -66,5 +70,61 @@ TEST_CASE("an existing folder is never overwritten without being asked", "[unit]
     folder.commit();
   }
   CHECK(read_text(root / "run" / "summary.csv") == "replaced\n");
+  CHECK_FALSE(fs::exists(root / "run" / "manifest.json"));  // the old folder went as a whole
+  CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);
   fs::remove_all(root);
+}
+
+TEST_CASE("overwriting replaces only a folder hsim wrote", "[unit][output]") {
+  const fs::path root = fresh_temp_folder("not-ours");
+  fs::create_directories(root / "photos");
+  write_text(root / "photos" / "holiday.jpg", "keep me\n");
+  CHECK_THROWS_AS(RunFolder(root / "photos", true), OutputExistsError);
+  CHECK(read_text(root / "photos" / "holiday.jpg") == "keep me\n");
+  write_text(root / "notes.txt", "keep me too\n");
+  CHECK_THROWS_AS(RunFolder(root / "notes.txt", true), OutputExistsError);
+  CHECK(read_text(root / "notes.txt") == "keep me too\n");
+  fs::create_directory_symlink(root / "photos", root / "link");
+  CHECK_THROWS_AS(RunFolder(root / "link", true), OutputExistsError);
+  // The working directory and its parents, even when they hold a manifest.
+  const fs::path before = fs::current_path();
+  fs::create_directories(root / "work" / "inner");
+  write_text(root / "work" / "manifest.json", "{}\n");
+  fs::current_path(root / "work" / "inner");
+  CHECK_THROWS_AS(RunFolder(".", true), OutputExistsError);
+  CHECK_THROWS_AS(RunFolder("..", true), OutputExistsError);
+  fs::current_path(before);
+  CHECK(fs::exists(root / "work" / "manifest.json"));
+  CHECK_THROWS_AS(RunFolder("/", true), OutputExistsError);
+  // Nothing was staged beside any of them.
+  for (const auto& entry : fs::directory_iterator(root)) {
+    CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);
+  }
+  fs::remove_all(root);
+}
+
+TEST_CASE("staging folders of runs that were killed are removed by the next run", "[unit][output]") {
+  const fs::path root = fresh_temp_folder("stale");
+  // A process id that cannot be running: above the kernel's largest.
+  fs::create_directories(root / ".run.partial-99999999");
+  write_text(root / ".run.partial-99999999" / "people.csv", "half\n");
+  {
+    RunFolder folder(root / "run", false);
+    write_text(folder.file("summary.csv"), "x\n");
+    folder.commit();
+  }
+  CHECK_FALSE(fs::exists(root / ".run.partial-99999999"));
+  CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);
+  fs::remove_all(root);
+}
+
+TEST_CASE("scenario names become one safe path component", "[unit][output]") {
+  using hsim::output::safe_path_component;
+  CHECK(safe_path_component("bergen-compare") == "bergen-compare");
+  CHECK(safe_path_component("../../escaped") == "escaped");
+  CHECK(safe_path_component("/etc/passwd") == "etc_passwd");
+  CHECK(safe_path_component("two\nlines") == "two_lines");
+  CHECK(safe_path_component("..") == "scenario");
+  CHECK(safe_path_component("") == "scenario");
+  CHECK(safe_path_component(".hidden") == "hidden");
 }
