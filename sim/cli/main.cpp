@@ -21,6 +21,22 @@
 #include "sim/engine/ensemble.hpp"
 #include "sim/scenario/nearest_name.hpp"
 
+namespace {
+
+// The argument as a POSIX shell reads it back: bare when it holds only safe characters, else in single
+// quotes, so that the manifest's command line can be pasted into a shell as it is.
+std::string shell_quoted(const std::string& argument) {
+  const bool safe = !argument.empty() && argument.find_first_not_of(
+                                             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                             "0123456789_-./=:,+@%") == std::string::npos;
+  if (safe) return argument;
+  std::string quoted = "'";
+  for (char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
@@ -36,7 +52,7 @@ int main(int argc, char** argv) {
       continue;
     }
     if (argument.rfind("--threads=", 0) == 0) continue;
-    command_line += " " + argument;
+    command_line += " " + shell_quoted(argument);
   }
 
   // Each subcommand registers itself here; the order is the order of `hsim --help`.

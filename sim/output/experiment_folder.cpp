@@ -26,6 +26,27 @@ const TableSchema& ceac_schema() {
 
 namespace {
 
+// dictionary.csv: every column of every table in the folder with its meaning and unit, for a reader
+// who opens the folder in a spreadsheet without the documentation.
+void write_data_dictionary(const std::filesystem::path& file) {
+  static const TableSchema schema{
+      "dictionary.csv",
+      "Every column of the folder's tables with its meaning.",
+      {{"file", "Table"}, {"column", "Column"}, {"meaning", "What the column holds, with its unit"}}};
+  std::ofstream out(file);
+  CsvWriter writer(out, schema);
+  std::vector<const TableSchema*> tables = run_table_schemas();
+  tables.push_back(&ceac_schema());
+  for (const TableSchema* table : tables) {
+    for (const auto& column : table->columns) {
+      writer.write_row(
+          {std::string_view(table->file_name), std::string_view(column.name), std::string_view(column.description)});
+    }
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("could not write " + file.string());
+}
+
 void write_ceac(const std::filesystem::path& file, const analysis::ExperimentSummary& summary,
                 const std::vector<double>& willingness_to_pay) {
   std::ofstream out(file);
@@ -92,6 +113,7 @@ analysis::ExperimentSummary run_arms_to_folder(const std::vector<FolderArm>& arm
     if (!resolved) throw std::runtime_error("could not write " + name + ".resolved.yaml");
     written = arm.scenario;
   }
+  write_data_dictionary(folder.file("dictionary.csv"));
   write_html_report(folder.file(""), folder.file("report.html"));
   folder.commit();
   return summary;

@@ -223,3 +223,18 @@ TEST_CASE("overwriting the working directory is refused and deletes nothing", "[
   CHECK(read_text(scratch / "err.txt").find("never replaces") != std::string::npos);
   fs::remove_all(scratch);
 }
+
+TEST_CASE("the manifest's command line pastes back into a shell and the folder has a data dictionary", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("quoted");
+  const fs::path out = scratch / "with space's";
+  auto first =
+      run_hsim("run " + (fixtures / "mini_city.yaml").string() + " --reps 2 --out \"" + out.string() + "\"", scratch);
+  REQUIRE(first.exit_code == 0);
+  const std::string manifest = read_text(out / "manifest.json");
+  CHECK(manifest.find("--out '" + (scratch / "with space'\\\\''s").string() + "'") != std::string::npos);
+  const std::string dictionary = read_text(out / "dictionary.csv");
+  CHECK(dictionary.rfind("file,column,meaning\n", 0) == 0);
+  CHECK(dictionary.find("\ncosts.csv,payer,") != std::string::npos);
+  CHECK(dictionary.find("\nreplicates.csv,in_ordinary_housing_share,") != std::string::npos);
+  fs::remove_all(scratch);
+}
