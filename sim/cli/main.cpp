@@ -9,6 +9,7 @@
 #include "sim/cli/command.hpp"
 #include "sim/cli/command_calibrate.hpp"
 #include "sim/cli/command_fit.hpp"
+#include "sim/cli/command_goal.hpp"
 #include "sim/cli/command_outputs.hpp"
 #include "sim/cli/command_params.hpp"
 #include "sim/cli/command_report.hpp"
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_run_command(app, command_line));
   commands.push_back(hsim::cli::add_compare_command(app, command_line));
   commands.push_back(hsim::cli::add_whatif_command(app, command_line));
+  commands.push_back(hsim::cli::add_goal_command(app));
   commands.push_back(hsim::cli::add_report_command(app));
   commands.push_back(hsim::cli::add_validate_command(app));
   commands.push_back(hsim::cli::add_params_command(app));

@@ -238,3 +238,23 @@ TEST_CASE("the manifest's command line pastes back into a shell and the folder h
   CHECK(dictionary.find("\nreplicates.csv,in_ordinary_housing_share,") != std::string::npos);
   fs::remove_all(scratch);
 }
+
+TEST_CASE("hsim goal reports the curve and whether the goal is met", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("goal");
+  const std::string base = "goal " + (fixtures / "mini_city.yaml").string() +
+                           " --lever teams.housing_first.caseload_per_fte --from 2 --to 8 --grid 3 --bisections 1 "
+                           "--reps 3 --csv " +
+                           (scratch / "curve.csv").string();
+  // Every replicate has entrants, so "entrants >= 1" is met at the bottom of the range.
+  auto met = run_hsim(base + " --target 'entrants>=1' --probability 1", scratch);
+  CHECK(met.exit_code == 0);
+  CHECK(met.out.find("smallest value meeting the goal: 2") != std::string::npos);
+  CHECK(read_text(scratch / "curve.csv").rfind("lever,probability\n2,1\n", 0) == 0);
+  auto never = run_hsim(base + " --target 'entrants<=-1'", scratch);
+  CHECK(never.exit_code == 3);
+  CHECK(never.out.find("not met anywhere") != std::string::npos);
+  auto bad = run_hsim(base + " --target 'no_such_metric>=1'", scratch);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("not a metric") != std::string::npos);
+  fs::remove_all(scratch);
+}
