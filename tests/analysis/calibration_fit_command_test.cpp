@@ -14,36 +14,11 @@
 
 #include "analysis/calibration/calibration_targets.hpp"
 #include "analysis/calibration/exact_intervals.hpp"
+#include "sim/output/csv_reader.hpp"
 
 namespace {
 
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.push_back(field);
-      field.clear();
-    } else {
-      field += c;
-    }
-  }
-  fields.push_back(field);
-  return fields;
-}
+using hsim::output::split_csv_line;
 
 int run(const std::string& command) {
   const int status = std::system(command.c_str());
