@@ -1,5 +1,6 @@
 #include "sim/cli/command_run.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -76,6 +77,21 @@ CLI::Validator non_negative_whole_number() {
                    : "must be a whole number >= 0, found " + text;
       },
       "UINT");
+}
+
+// A willingness to pay: a finite number >= 0 ("nan" and "inf" are refused, not written as NA rows).
+CLI::Validator finite_non_negative_number() {
+  return CLI::Validator(
+      [](std::string& text) {
+        try {
+          std::size_t used = 0;
+          const double value = std::stod(text, &used);
+          if (used == text.size() && std::isfinite(value) && value >= 0.0) return std::string();
+        } catch (const std::exception&) {
+        }
+        return "must be a finite number >= 0, found " + text;
+      },
+      "NUMBER >= 0");
 }
 
 void add_common_options(CLI::App& command, ExperimentOptions& options) {
@@ -223,7 +239,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
   command
       ->add_option("--wtp", options->willingness_to_pay,
                    "Willingness to pay per extra day stably housed, NOK (repeatable): writes ceac.csv")
-      ->check(CLI::NonNegativeNumber);
+      ->check(finite_non_negative_number());
   add_common_options(*command, *options);
   return {command, [options] {
             if (options->policy_names.size() < 2) {
@@ -383,7 +399,7 @@ Command add_whatif_command(CLI::App& app, const std::string& command_line) {
   command
       ->add_option("--wtp", options->common.willingness_to_pay,
                    "Willingness to pay per extra day stably housed, NOK (repeatable): writes ceac.csv")
-      ->check(CLI::NonNegativeNumber);
+      ->check(finite_non_negative_number());
   add_common_options(*command, options->common);
   return {command, [options] { return run_whatif(*options); }};
 }

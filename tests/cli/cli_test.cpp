@@ -187,6 +187,9 @@ TEST_CASE("the command line refuses mistakes with a reason and exit code 2", "[u
   auto twice = run_hsim("compare " + city + " --reps 2 --policies housing_first,housing_first" + out, scratch);
   CHECK(twice.exit_code == 2);
   CHECK(twice.err.find("given twice") != std::string::npos);
+  auto not_a_price = run_hsim("compare " + city + " --reps 2 --wtp nan" + out, scratch);
+  CHECK(not_a_price.exit_code == 2);
+  CHECK(not_a_price.err.find("--wtp") != std::string::npos);
   auto fragment = run_hsim(
       "run " + (fs::path(HSIM_SOURCE_DIR) / "scenarios" / "behaviour.yaml").string() + " --reps 2" + out, scratch);
   CHECK(fragment.exit_code == 2);
