@@ -115,8 +115,11 @@ void compose_chain(const std::filesystem::path& file, std::vector<std::filesyste
       } else {
         std::error_code error;
         if (!std::filesystem::is_regular_file(base, error)) {
+          const std::string what = std::filesystem::is_directory(base, error) ? "a folder, not a file"
+                                   : std::filesystem::exists(base, error)     ? "not a regular file"
+                                                                              : "no such file";
           diagnostics.add_found_expected(extends->origin, "extends",
-                                         describe_found(*extends) + " (no such file: " + base.string() + ")",
+                                         describe_found(*extends) + " (" + what + ": " + base.string() + ")",
                                          "the path of another scenario file, relative to this one");
           composition.all_files_read = false;
         } else {

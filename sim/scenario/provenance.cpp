@@ -19,10 +19,11 @@ bool is_annotation(const RawNode& node) {
   if (node.kind != RawNode::Kind::mapping || node.entries.empty()) return false;
   if (node.find("value") != nullptr) return true;
   // {source: ...} alone is an annotation that lacks its value; {2014: 22, source: ...} is a year map.
+  // A misspelt annotation ({valux: 3}) is still read as one, so that the message names the field.
   for (const auto& entry : node.entries) {
-    if (std::find(annotation_keys().begin(), annotation_keys().end(), entry.key) == annotation_keys().end()) {
-      return false;
-    }
+    const bool annotation =
+        std::find(annotation_keys().begin(), annotation_keys().end(), entry.key) != annotation_keys().end();
+    if (!annotation && !nearest_name(entry.key, annotation_keys())) return false;
   }
   return true;
 }

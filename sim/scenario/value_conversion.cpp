@@ -1,6 +1,7 @@
 #include "sim/scenario/value_conversion.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/scenario/limits.hpp"
 #include "sim/scenario/nearest_name.hpp"
@@ -58,7 +59,13 @@ std::optional<Value> convert_scalar(const RawNode& node, ValueKind kind, const N
       const auto value = parse_integer(text);
       if (!value) {
         if (looks_fractional(text)) {
-          diagnostics.add_found_expected(node.origin, path, "the fraction " + text, expected);
+          const double number = *parse_real(text);
+          const bool whole = std::floor(number) == number && std::abs(number) < 9.0e15;
+          diagnostics.add_found_expected(
+              node.origin, path,
+              whole ? text + " (write the whole number as " + std::to_string(static_cast<long long>(number)) + ")"
+                    : "the fraction " + text,
+              expected);
         } else {
           diagnostics.add_found_expected(node.origin, path, describe_found(node), expected);
         }
