@@ -176,11 +176,39 @@
     });
   }
 
+  // Each target: the observation's 95 % interval and the simulated 90 % band, with both points.
+  function fitChart(fit) {
+    const place = figure(fit.title, fit.note);
+    place.canvas.parentNode.style.height = Math.max(22, 1.6 * fit.rows.length) + "rem";
+    const labels = fit.rows.map(function (row) { return row.label; });
+    draw(place, {
+      type: "bar",
+      data: {
+        labels: labels,
+        datasets: [
+          { type: "bar", label: "observed, 95 % interval", data: fit.rows.map(function (r) { return [r.low, r.high]; }),
+            backgroundColor: colour(0, 0.3), borderColor: colour(0, 1), borderWidth: 1, barPercentage: 0.8,
+            grouped: false },
+          { type: "bar", label: "simulated, 90 % of replicates",
+            data: fit.rows.map(function (r) { return [r.sim_low, r.sim_high]; }),
+            backgroundColor: colour(1, 0.3), borderColor: colour(1, 1), borderWidth: 1, barPercentage: 0.35,
+            grouped: false },
+          { type: "scatter", label: "observed", data: fit.rows.map(function (r, i) { return { x: r.observed, y: labels[i] }; }),
+            backgroundColor: colour(0, 1), pointRadius: 5 },
+          { type: "scatter", label: "simulated mean", data: fit.rows.map(function (r, i) { return { x: r.sim, y: labels[i] }; }),
+            backgroundColor: colour(1, 1), pointStyle: "rectRot", pointRadius: 6 },
+        ],
+      },
+      options: { indexAxis: "y", scales: { x: { min: 0, max: 1, title: { display: true, text: "share" } },
+                                          y: { type: "category" } } },
+    });
+  }
+
   function summaryTable(table) {
     const section = document.createElement("section");
     section.className = "table";
     const heading = document.createElement("h2");
-    heading.textContent = "Main results, mean [95 % interval]";
+    heading.textContent = table.title || "Main results, mean [95 % interval]";
     section.appendChild(heading);
     const element = document.createElement("table");
     const head = element.createTHead().insertRow();
@@ -203,6 +231,7 @@
     document.getElementById("title").textContent = data.title;
     document.getElementById("subtitle").textContent = data.subtitle;
     if (data.table) summaryTable(data.table);
+    if (data.fit) fitChart(data.fit);
     (data.fans || []).forEach(fanChart);
     if (data.survival) survivalChart(data.survival);
     (data.forests || []).forEach(forestChart);

@@ -16,6 +16,7 @@
 #include "analysis/calibration/fit_table.hpp"
 #include "analysis/calibration/target_simulation.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/output/html_report.hpp"
 
 namespace hsim::cli {
 
@@ -25,9 +26,10 @@ namespace calibration = analysis::calibration;
 
 struct FitOptions {
   std::vector<std::string> cities;
-  std::string targets = "scenarios/calibration/targets.yaml";
+  std::string targets;  // default: default_targets_file()
   calibration::SimulationSettings simulation;
   std::string csv;
+  std::string report;
   std::optional<int> fitted_parameters;  // default: the targets file's, when every city is fitted
 };
 
@@ -43,7 +45,17 @@ void write_csv_atomically(const calibration::FitTable& table, const std::filesys
   std::filesystem::rename(temporary, file);
 }
 
-int run_fit(const FitOptions& options) {
+// The default targets file, found from any working directory: the one below the working directory if
+// there is one, else the one of the source tree hsim was built from.
+std::string default_targets_file() {
+  const std::string relative = "scenarios/calibration/targets.yaml";
+  if (std::filesystem::exists(relative)) return relative;
+  const auto built_from = std::filesystem::path(HSIM_SOURCE_DIR) / relative;
+  return std::filesystem::exists(built_from) ? built_from.string() : relative;
+}
+
+int run_fit(FitOptions options) {
+  if (options.targets.empty()) options.targets = default_targets_file();
   calibration::TargetSet set;
   std::vector<std::string> cities;
   try {
@@ -53,10 +65,13 @@ int run_fit(const FitOptions& options) {
     std::cerr << "hsim fit: error: " << error.what() << '\n';
     return exit_bad_input;
   }
-  if (!options.csv.empty()) {
-    const auto parent = std::filesystem::path(options.csv).parent_path();
+  for (const auto& [option, file] :
+       {std::pair<std::string, std::string>{"--csv", options.csv}, {"--report", options.report}}) {
+    if (file.empty()) continue;
+    const auto parent = std::filesystem::path(file).parent_path();
     if (!parent.empty() && !std::filesystem::is_directory(parent)) {
-      std::cerr << "hsim fit: error: --csv " << options.csv << ": folder " << parent.string() << " does not exist\n";
+      std::cerr << "hsim fit: error: " << option << " " << file << ": folder " << parent.string()
+                << " does not exist\n";
       return exit_bad_input;
     }
   }
@@ -77,6 +92,15 @@ int run_fit(const FitOptions& options) {
         << " fitted parameters; intervals of the observation (Clopper-Pearson for shares, Poisson for counts)";
   std::cout << calibration::format_fit_table(table, title.str());
   if (!options.csv.empty()) write_csv_atomically(table, options.csv);
+  if (!options.report.empty()) {
+    const std::filesystem::path csv = options.report + ".table.partial";
+    const std::filesystem::path partial = options.report + ".partial";
+    write_csv_atomically(table, csv);
+    const std::string verdict = table.verdict.passes ? "not rejected" : "rejected";
+    output::write_fit_report(csv, partial, title.str(), "verdict: fit " + verdict);
+    std::filesystem::remove(csv);
+    std::filesystem::rename(partial, options.report);
+  }
   return table.verdict.passes ? exit_ok : exit_fit_rejected;
 }
 
@@ -90,12 +114,18 @@ Command add_fit_command(CLI::App& app) {
       "Compare the cities' committed scenarios with their calibration targets: table, chi-square test; exit 0 "
       "when the fit is not rejected, 3 when it is");
   command->add_option("cities", options->cities, "Cities of the targets file (default: all)");
-  command->add_option("--targets", options->targets, "Targets file")->check(CLI::ExistingFile);
+  command
+      ->add_option("--targets", options->targets,
+                   "Targets file (default: scenarios/calibration/targets.yaml below the working directory, else the "
+                   "source tree's)")
+      ->check(CLI::ExistingFile);
   command->add_option("--reps", options->simulation.replicates, "Replicates per city")->check(CLI::Range(2, 1'000'000));
   command->add_option("--seed", options->simulation.seed, "Random seed");
   command->add_option("--threads", options->simulation.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   command->add_option("--csv", options->csv, "Write the fit table as CSV");
+  command->add_option("--report", options->report,
+                      "Write an HTML report of the fit (observed against simulated, with both intervals)");
   command
       ->add_option("--fitted-parameters", options->fitted_parameters,
                    "Parameters fitted to these targets, subtracted from the degrees of freedom (default: the targets "

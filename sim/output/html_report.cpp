@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -274,6 +276,53 @@ std::string html_report_page(const std::string& title, const std::string& data_j
                      "<div id=\"figures\"></div>\n<script type=\"application/json\" id=\"hsim-data\">" +
                      script_safe(data_json) + "</script>\n</body>\n</html>\n";
   return page;
+}
+
+void write_fit_report(const std::filesystem::path& fit_csv, const std::filesystem::path& file, const std::string& title,
+                      const std::string& verdict) {
+  json rows = json::array();
+  json table_rows = json::array();
+  const auto text = [](double value) {
+    if (!std::isfinite(value)) return std::string();
+    std::ostringstream out;
+    out << std::setprecision(3) << value;
+    return out.str();
+  };
+  for_each_csv_row(fit_csv, [&](const CsvRow& row) {
+    const std::string label = row["city"] + " " + row["target"];
+    const bool modelled = row["not_modelled"].empty();
+    const double observed = row.number("observed");
+    table_rows.push_back(
+        {{"label", label},
+         {"cells", json::array({text(observed), text(row.number("ci95_low")) + "-" + text(row.number("ci95_high")),
+                                modelled ? text(row.number("sim_mean")) : "not modelled",
+                                modelled ? text(row.number("sim_p05")) + "-" + text(row.number("sim_p95")) : "",
+                                modelled ? text(row.number("residual")) : "", modelled ? row["inside_95"] : ""})}});
+    if (!modelled || !(observed >= 0.0 && observed <= 1.0) || !(row.number("ci95_high") <= 1.0)) return;
+    rows.push_back({{"label", label},
+                    {"observed", observed},
+                    {"low", row.number("ci95_low")},
+                    {"high", row.number("ci95_high")},
+                    {"sim", row.number("sim_mean")},
+                    {"sim_low", row.number("sim_p05")},
+                    {"sim_high", row.number("sim_p95")}});
+  });
+  json data;
+  data["title"] = "hsim fit";
+  data["subtitle"] = title + "\n" + verdict;
+  data["table"] = {{"title", "Every target"},
+                   {"columns", json::array({"observed", "95 % interval", "simulated mean", "simulated 90 %", "residual",
+                                            "inside 95 %"})},
+                   {"rows", table_rows}};
+  data["fit"] = {{"title", "Share targets: observation against simulation"},
+                 {"rows", rows},
+                 {"note",
+                  "Blue: the observed share and its 95 % interval (Clopper-Pearson); red: the simulated mean "
+                  "and the middle 90 % of replicates. Counts and durations are in the table."}};
+  std::ofstream out(file);
+  out << html_report_page("hsim fit", data.dump());
+  out.flush();
+  if (!out) throw std::runtime_error("could not write " + file.string());
 }
 
 void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file) {

@@ -15,6 +15,11 @@ namespace hsim::output {
 // when a table is missing or unreadable.
 void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file);
 
+// A fit report from the CSV `hsim fit --csv` writes: the share targets as a chart of the observation's
+// 95 % interval against the simulated 90 % band, and every target in a table.
+void write_fit_report(const std::filesystem::path& fit_csv, const std::filesystem::path& file, const std::string& title,
+                      const std::string& verdict);
+
 // The page for already built report data (a JSON object as report.js reads it).
 std::string html_report_page(const std::string& title, const std::string& data_json);
 

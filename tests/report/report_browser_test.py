@@ -21,6 +21,40 @@ def fail(message):
     sys.exit(1)
 
 
+def open_report(driver, path):
+    driver.get("file://" + path)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+        "return window.hsimCharts !== undefined && window.hsimCharts.length > 0"))
+    return driver.execute_script("""
+        return window.hsimCharts.map(function (chart) {
+          var points = 0;
+          chart.data.datasets.forEach(function (set) {
+            set.data.forEach(function (value) {
+              if (value !== null && value !== undefined) points += 1;
+            });
+          });
+          return {type: chart.config.type, points: points, width: chart.width, height: chart.height,
+                  title: chart.canvas.parentNode.parentNode.querySelector('h2').textContent};
+        });""")
+
+
+def check_charts(driver, charts, expected):
+    for word in expected:
+        if not any(word.lower() in chart["title"].lower() for chart in charts):
+            fail("no chart titled with '%s'" % word)
+    canvases = driver.execute_script("return document.querySelectorAll('canvas').length")
+    if len(charts) != canvases:
+        fail("%d canvases but %d charts" % (canvases, len(charts)))
+    for chart in charts:
+        if chart["points"] == 0:
+            fail("chart '%s' has no data points" % chart["title"])
+        if chart["width"] <= 0 or chart["height"] <= 0:
+            fail("chart '%s' has no size" % chart["title"])
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    if errors:
+        fail("console errors: %s" % errors)
+
+
 def main():
     hsim, scenario, screenshot = sys.argv[1:4]
     scratch = tempfile.mkdtemp(prefix="hsim-report-test-")
@@ -44,41 +78,25 @@ def main():
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         try:
             driver.set_page_load_timeout(60)
-            driver.get("file://" + report)
-            WebDriverWait(driver, 30).until(lambda d: d.execute_script(
-                "return window.hsimCharts !== undefined && window.hsimCharts.length > 0"))
-            charts = driver.execute_script("""
-                return window.hsimCharts.map(function (chart) {
-                  var points = 0;
-                  chart.data.datasets.forEach(function (set) {
-                    set.data.forEach(function (value) {
-                      if (value !== null && value !== undefined) points += 1;
-                    });
-                  });
-                  return {type: chart.config.type, points: points, width: chart.width, height: chart.height,
-                          title: chart.canvas.parentNode.parentNode.querySelector('h2').textContent};
-                });""")
-            canvases = driver.execute_script("return document.querySelectorAll('canvas').length")
+            charts = open_report(driver, report)
             print(json.dumps(charts, indent=1))
-            expected = ["over time", "Kaplan-Meier", "housing", "cost by payer", "payer and year", "acceptability"]
-            for word in expected:
-                if not any(word.lower() in chart["title"].lower() for chart in charts):
-                    fail("no chart titled with '%s'" % word)
-            if len(charts) != canvases:
-                fail("%d canvases but %d charts" % (canvases, len(charts)))
-            for chart in charts:
-                if chart["points"] == 0:
-                    fail("chart '%s' has no data points" % chart["title"])
-                if chart["width"] <= 0 or chart["height"] <= 0:
-                    fail("chart '%s' has no size" % chart["title"])
+            check_charts(driver, charts, ["over time", "Kaplan-Meier", "housing", "cost by payer", "payer and year",
+                                          "acceptability"])
             rows = driver.execute_script("return document.querySelectorAll('table tbody tr').length")
             if rows < 5:
                 fail("the main table has %d rows" % rows)
-            errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-            if errors:
-                fail("console errors: %s" % errors)
             driver.save_screenshot(screenshot)
             print("screenshot: " + screenshot)
+
+            # A fit report: observed against simulated for the share targets.
+            fit_report = os.path.join(scratch, "fit.html")
+            fit = subprocess.run([hsim, "fit", "drammen", "--reps", "3", "--report", fit_report],
+                                 stdout=subprocess.DEVNULL, timeout=120)
+            if fit.returncode not in (0, 3) or not os.path.exists(fit_report):
+                fail("hsim fit --report wrote no report (exit %d)" % fit.returncode)
+            fit_charts = open_report(driver, fit_report)
+            check_charts(driver, fit_charts, ["observation against simulation"])
+            driver.save_screenshot(screenshot.replace(".png", "-fit.png"))
         finally:
             driver.quit()
     finally:
