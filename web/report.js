@@ -204,6 +204,22 @@
     });
   }
 
+  // One chart per policy and metric: a bar per parameter and index, with its interval as a thin bar.
+  function sensitivityCharts(sensitivity) {
+    sensitivity.charts.forEach(function (chart, chartIndex) {
+      const place = figure(chart.title, chartIndex === 0 ? sensitivity.note : "");
+      const datasets = [];
+      chart.series.forEach(function (series, index) {
+        datasets.push({ type: "bar", label: series.index, data: series.estimates, backgroundColor: colour(index, 0.7) });
+        datasets.push({ type: "bar", label: series.index + " 95 % interval", data: series.intervals,
+                        backgroundColor: colour(index, 0.25), borderColor: colour(index, 1), borderWidth: 1,
+                        barPercentage: 0.3 });
+      });
+      draw(place, { type: "bar", data: { labels: chart.series[0].parameters, datasets: datasets },
+                    options: { scales: { y: { beginAtZero: true } } } });
+    });
+  }
+
   function summaryTable(table) {
     const section = document.createElement("section");
     section.className = "table";
@@ -232,6 +248,7 @@
     document.getElementById("subtitle").textContent = data.subtitle;
     if (data.table) summaryTable(data.table);
     if (data.fit) fitChart(data.fit);
+    if (data.sensitivity) sensitivityCharts(data.sensitivity);
     (data.fans || []).forEach(fanChart);
     if (data.survival) survivalChart(data.survival);
     (data.forests || []).forEach(forestChart);

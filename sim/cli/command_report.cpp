@@ -13,7 +13,8 @@ namespace hsim::cli {
 
 Command add_report_command(CLI::App& app) {
   auto folder = std::make_shared<std::string>();
-  auto* command = app.add_subcommand("report", "Write report.html (charts of the run) into a run folder hsim wrote");
+  auto* command =
+      app.add_subcommand("report", "Write report.html (charts of the run) into a run or sensitivity folder hsim wrote");
   command->add_option("folder", *folder, "Run folder (with manifest.json)")->required()->check(CLI::ExistingDirectory);
   return {command, [folder] {
             const std::filesystem::path path(*folder);
@@ -25,7 +26,11 @@ Command add_report_command(CLI::App& app) {
             // Written beside the final name and renamed, so that a failure leaves the old report whole.
             const auto partial = path / "report.html.partial";
             try {
-              output::write_html_report(path, partial);
+              if (std::filesystem::exists(path / "indices.csv")) {
+                output::write_sensitivity_report(path, partial);
+              } else {
+                output::write_html_report(path, partial);
+              }
               std::filesystem::rename(partial, path / "report.html");
             } catch (const std::exception& error) {
               std::filesystem::remove(partial);

@@ -8,6 +8,7 @@
 #include "analysis/sensitivity/sensitivity_runner.hpp"
 #include "sim/cli/command_sweep.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/output/html_report.hpp"
 #include "sim/output/run_folder.hpp"
 
 namespace hsim::cli {
@@ -50,6 +51,10 @@ int run_sensitivity_command(const SensitivityCommandOptions& options, const std:
   run.command_line = command_line;
   try {
     analysis::sensitivity::run_sensitivity(inputs->spec, *inputs->evaluator, sensitivity, std::cout);
+    // The report goes into the finished folder, beside the tables it is drawn from.
+    const auto partial = run.out / "report.html.partial";
+    output::write_sensitivity_report(run.out, partial);
+    std::filesystem::rename(partial, run.out / "report.html");
   } catch (const output::OutputExistsError& error) {
     std::cerr << "hsim sensitivity: error: " << error.what() << "\n";
     return exit_bad_input;

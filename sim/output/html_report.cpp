@@ -325,6 +325,56 @@ void write_fit_report(const std::filesystem::path& fit_csv, const std::filesyste
   if (!out) throw std::runtime_error("could not write " + file.string());
 }
 
+void write_sensitivity_report(const std::filesystem::path& folder, const std::filesystem::path& file) {
+  struct Bar {
+    double estimate, low, high;
+  };
+  // (method, policy, metric) -> index -> parameter -> bar, in file order
+  std::map<std::string, std::map<std::string, std::vector<std::pair<std::string, Bar>>>> charts;
+  std::vector<std::string> order;
+  std::string method;
+  for_each_csv_row(folder / "indices.csv", [&](const CsvRow& row) {
+    method = row["method"];
+    const std::string& index = row["index"];
+    if (index == "S2" || index == "mu") return;  // second order and signed mu stay in the table file
+    const std::string key = row["policy"] + ": " + row["metric"];
+    if (charts.find(key) == charts.end()) order.push_back(key);
+    charts[key][index].push_back(
+        {row["parameter"], {row.number("estimate"), row.number("ci_low"), row.number("ci_high")}});
+  });
+  json sensitivity = json::array();
+  for (const auto& key : order) {
+    json chart{{"title", key}, {"series", json::array()}};
+    for (const auto& [index, bars] : charts[key]) {
+      json series{
+          {"index", index}, {"parameters", json::array()}, {"estimates", json::array()}, {"intervals", json::array()}};
+      for (const auto& [parameter, bar] : bars) {
+        series["parameters"].push_back(parameter);
+        series["estimates"].push_back(number_or_null(bar.estimate));
+        series["intervals"].push_back(
+            std::isfinite(bar.low) && std::isfinite(bar.high) ? json::array({bar.low, bar.high}) : json(nullptr));
+      }
+      chart["series"].push_back(series);
+    }
+    sensitivity.push_back(chart);
+  }
+  std::ifstream manifest_in(folder / "manifest.json");
+  const json manifest = manifest_in ? json::parse(manifest_in, nullptr, false) : json::object();
+  json data;
+  data["title"] = "hsim sensitivity (" + method + "): " + folder.filename().string();
+  data["subtitle"] = manifest.is_object() ? manifest.value("command_line", std::string()) : std::string();
+  data["sensitivity"] = {
+      {"charts", sensitivity},
+      {"note", method == "morris" ? "Morris: mu* (mean absolute elementary effect) and sigma per parameter, with "
+                                    "95 % bootstrap intervals where computed."
+                                  : "Sobol': first-order (S1) and total (ST) indices per parameter, with 95 % "
+                                    "bootstrap intervals where computed."}};
+  std::ofstream out(file);
+  out << html_report_page(data["title"].get<std::string>(), data.dump());
+  out.flush();
+  if (!out) throw std::runtime_error("could not write " + file.string());
+}
+
 void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file) {
   std::ifstream manifest_in(folder / "manifest.json");
   if (!manifest_in) throw std::runtime_error("cannot read " + (folder / "manifest.json").string());

@@ -20,6 +20,10 @@ void write_html_report(const std::filesystem::path& folder, const std::filesyste
 void write_fit_report(const std::filesystem::path& fit_csv, const std::filesystem::path& file, const std::string& title,
                       const std::string& verdict);
 
+// A sensitivity report from a folder's indices.csv: for each policy and metric, Sobol' first-order and
+// total indices, or Morris mu* and sigma, per parameter with their bootstrap intervals.
+void write_sensitivity_report(const std::filesystem::path& folder, const std::filesystem::path& file);
+
 // The page for already built report data (a JSON object as report.js reads it).
 std::string html_report_page(const std::string& title, const std::string& data_json);
 

@@ -97,6 +97,16 @@ def main():
             fit_charts = open_report(driver, fit_report)
             check_charts(driver, fit_charts, ["observation against simulation"])
             driver.save_screenshot(screenshot.replace(".png", "-fit.png"))
+
+            # A sensitivity report: Sobol' indices with their intervals.
+            root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+            sobol = os.path.join(scratch, "sobol")
+            subprocess.run([hsim, "sensitivity", os.path.join(root, "scenarios", "sensitivity", "ishigami.yaml"),
+                            "--method", "sobol", "--quiet", "--out", sobol], check=True, stdout=subprocess.DEVNULL,
+                           timeout=120)
+            sobol_charts = open_report(driver, os.path.join(sobol, "report.html"))
+            check_charts(driver, sobol_charts, [":"])
+            driver.save_screenshot(screenshot.replace(".png", "-sobol.png"))
         finally:
             driver.quit()
     finally:
