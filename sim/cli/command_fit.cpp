@@ -50,6 +50,13 @@ void write_csv_atomically(const calibration::FitTable& table, const std::filesys
 std::string default_targets_file() {
   const std::string relative = "scenarios/calibration/targets.yaml";
   if (std::filesystem::exists(relative)) return relative;
+  // Installed: <prefix>/bin/hsim beside <prefix>/share/hsim/scenarios.
+  std::error_code error;
+  const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const auto installed = executable.parent_path().parent_path() / "share" / "hsim" / relative;
+    if (std::filesystem::exists(installed)) return installed.string();
+  }
   const auto built_from = std::filesystem::path(HSIM_SOURCE_DIR) / relative;
   return std::filesystem::exists(built_from) ? built_from.string() : relative;
 }
@@ -117,7 +124,7 @@ Command add_fit_command(CLI::App& app) {
   command
       ->add_option("--targets", options->targets,
                    "Targets file (default: scenarios/calibration/targets.yaml below the working directory, else the "
-                   "source tree's)")
+                   "installed or source tree's)")
       ->check(CLI::ExistingFile);
   command->add_option("--reps", options->simulation.replicates, "Replicates per city")->check(CLI::Range(2, 1'000'000));
   command->add_option("--seed", options->simulation.seed, "Random seed");
