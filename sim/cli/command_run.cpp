@@ -68,13 +68,18 @@ std::vector<std::string> policy_spellings() {
   return names;
 }
 
-// CLI11 would wrap "-1" into an unsigned seed; refuse a sign before conversion.
+// CLI11 would wrap "-1" into an unsigned seed and clamp 2^64; refuse both before conversion.
 CLI::Validator non_negative_whole_number() {
   return CLI::Validator(
       [](std::string& text) {
-        return text.find_first_not_of("0123456789") == std::string::npos && !text.empty()
-                   ? std::string()
-                   : "must be a whole number >= 0, found " + text;
+        const std::string problem = "must be a whole number from 0 to 18446744073709551615, found " + text;
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return problem;
+        try {
+          (void)std::stoull(text);  // throws std::out_of_range above 2^64 - 1
+        } catch (const std::exception&) {
+          return problem;
+        }
+        return std::string();
       },
       "UINT");
 }

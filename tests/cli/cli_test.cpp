@@ -184,6 +184,7 @@ TEST_CASE("the command line refuses mistakes with a reason and exit code 2", "[u
   auto negative_seed = run_hsim("run " + city + " --reps 2 --seed -1" + out, scratch);
   CHECK(negative_seed.exit_code == 2);
   CHECK(negative_seed.err.find("--seed") != std::string::npos);
+  CHECK(run_hsim("run " + city + " --reps 2 --seed 18446744073709551616" + out, scratch).exit_code == 2);
   auto twice = run_hsim("compare " + city + " --reps 2 --policies housing_first,housing_first" + out, scratch);
   CHECK(twice.exit_code == 2);
   CHECK(twice.err.find("given twice") != std::string::npos);
