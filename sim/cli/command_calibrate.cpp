@@ -16,6 +16,7 @@
 #include "analysis/calibration/fit_table.hpp"
 #include "sim/cli/command_fit.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace hsim::cli {
@@ -248,7 +249,7 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
       ->delimiter(',');
   command->add_option("--reps", options->simulation.replicates, "Replicates per point (the same seeds at every point)")
       ->check(CLI::Range(2, 1'000'000));
-  command->add_option("--seed", options->simulation.seed, "Random seed");
+  command->add_option("--seed", options->simulation.seed, "Random seed")->check(non_negative_whole_number());
   command->add_option("--threads", options->simulation.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   command->add_option("--max-evals", options->max_evaluations, "Most optimiser evaluations")

@@ -16,6 +16,7 @@
 #include "analysis/calibration/fit_table.hpp"
 #include "analysis/calibration/target_simulation.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/output/html_report.hpp"
 
 namespace hsim::cli {
@@ -127,7 +128,7 @@ Command add_fit_command(CLI::App& app) {
                    "installed or source tree's)")
       ->check(CLI::ExistingFile);
   command->add_option("--reps", options->simulation.replicates, "Replicates per city")->check(CLI::Range(2, 1'000'000));
-  command->add_option("--seed", options->simulation.seed, "Random seed");
+  command->add_option("--seed", options->simulation.seed, "Random seed")->check(non_negative_whole_number());
   command->add_option("--threads", options->simulation.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   command->add_option("--csv", options->csv, "Write the fit table as CSV");

@@ -13,6 +13,7 @@
 #include "analysis/policy_experiment.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -169,7 +170,9 @@ Command add_goal_command(CLI::App& app) {
   command->add_option("--reps", options->replicates, "Replicates per lever value")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
-  command->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  command->add_option("--seed", options->seed, "Random seed")
+      ->capture_default_str()
+      ->check(non_negative_whole_number());
   command->add_option("--threads", options->threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   command->add_option("--grid", options->grid_points, "Grid points scanned before bisecting")

@@ -11,6 +11,7 @@
 
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/experiment_folder.hpp"
 #include "sim/output/replaceable_folder.hpp"
@@ -66,37 +67,6 @@ std::vector<std::string> policy_spellings() {
   std::vector<std::string> names;
   for (const auto& [policy, name] : model::policy_name_spellings) names.emplace_back(name);
   return names;
-}
-
-// CLI11 would wrap "-1" into an unsigned seed and clamp 2^64; refuse both before conversion.
-CLI::Validator non_negative_whole_number() {
-  return CLI::Validator(
-      [](std::string& text) {
-        const std::string problem = "must be a whole number from 0 to 18446744073709551615, found " + text;
-        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return problem;
-        try {
-          (void)std::stoull(text);  // throws std::out_of_range above 2^64 - 1
-        } catch (const std::exception&) {
-          return problem;
-        }
-        return std::string();
-      },
-      "UINT");
-}
-
-// A willingness to pay: a finite number >= 0 ("nan" and "inf" are refused, not written as NA rows).
-CLI::Validator finite_non_negative_number() {
-  return CLI::Validator(
-      [](std::string& text) {
-        try {
-          std::size_t used = 0;
-          const double value = std::stod(text, &used);
-          if (used == text.size() && std::isfinite(value) && value >= 0.0) return std::string();
-        } catch (const std::exception&) {
-        }
-        return "must be a finite number >= 0, found " + text;
-      },
-      "NUMBER >= 0");
 }
 
 void add_common_options(CLI::App& command, ExperimentOptions& options) {
