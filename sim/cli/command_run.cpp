@@ -1,5 +1,6 @@
 #include "sim/cli/command_run.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -149,6 +150,12 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     } else {
       for (const auto& name : options.policy_names) {
         settings.policies.push_back(*model::parse_spelling(name, model::policy_name_spellings));
+      }
+      const auto own = scenario.parameters().policy.name;
+      if (std::find(settings.policies.begin(), settings.policies.end(), own) == settings.policies.end()) {
+        std::cerr << "hsim " << command_name << ": note: " << scenario.name() << " sets policy.name "
+                  << model::to_string(own) << ", which this run replaces by the policies it compares; to compare "
+                  << "scenario files under their own policies, use hsim whatif\n";
       }
     }
     output::FolderOptions folder_options;

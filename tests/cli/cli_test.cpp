@@ -188,6 +188,13 @@ TEST_CASE("the command line refuses mistakes with a reason and exit code 2", "[u
   auto twice = run_hsim("compare " + city + " --reps 2 --policies housing_first,housing_first" + out, scratch);
   CHECK(twice.exit_code == 2);
   CHECK(twice.err.find("given twice") != std::string::npos);
+  // A file's own policy replaced by --policies is said, not silent.
+  auto replaced = run_hsim(
+      "compare " + city + " --reps 2 --policies usual_services,staircase --out " + (scratch / "replaced").string(),
+      scratch);
+  CHECK(replaced.exit_code == 0);
+  CHECK(replaced.err.find("note: mini_city sets policy.name housing_first") != std::string::npos);
+  fs::remove_all(scratch / "replaced");
   auto not_a_price = run_hsim("compare " + city + " --reps 2 --wtp nan" + out, scratch);
   CHECK(not_a_price.exit_code == 2);
   CHECK(not_a_price.err.find("--wtp") != std::string::npos);
