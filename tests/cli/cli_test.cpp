@@ -211,9 +211,12 @@ TEST_CASE("SIGINT and SIGTERM stop a run, leave nothing behind and exit 130 or 1
   const std::string city = (fixtures / "mini_city.yaml").string();
   for (const auto& [signal, code] : {std::pair<std::string, int>{"INT", 130}, {"TERM", 143}}) {
     INFO("SIG" << signal);
-    const std::string command = "timeout --preserve-status -s " + signal + " 1 " + std::string(HSIM_EXECUTABLE) +
-                                " compare " + city + " --reps 1000000 --threads 2 --out " + (scratch / "run").string() +
-                                " >/dev/null 2>" + (scratch / "err.txt").string();
+    // --foreground: timeout then signals hsim once; without it, it also signals its whole process group,
+    // and the second signal ends hsim at once, by design.
+    const std::string command = "timeout --foreground --preserve-status -s " + signal + " 1 " +
+                                std::string(HSIM_EXECUTABLE) + " compare " + city +
+                                " --reps 1000000 --threads 2 --out " + (scratch / "run").string() + " >/dev/null 2>" +
+                                (scratch / "err.txt").string();
     const int status = std::system(command.c_str());
     CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == code);
     CHECK(read_text(scratch / "err.txt").find("stopped by a signal") != std::string::npos);
