@@ -2,6 +2,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -10,6 +11,12 @@ namespace hsim::analysis {
 double student_t_quantile(double probability, double degrees_of_freedom) {
   const boost::math::students_t distribution(degrees_of_freedom);
   return boost::math::quantile(distribution, probability);
+}
+
+Interval truncated(Interval interval, double lowest, double highest) {
+  if (!std::isnan(interval.low)) interval.low = std::clamp(interval.low, lowest, highest);
+  if (!std::isnan(interval.high)) interval.high = std::clamp(interval.high, lowest, highest);
+  return interval;
 }
 
 Interval mean_interval(const RunningStatistics& statistics, double confidence) {

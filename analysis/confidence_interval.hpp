@@ -17,6 +17,10 @@ struct Interval {
 // interval collapses to the mean: there is no spread to estimate it from.
 Interval mean_interval(const RunningStatistics& statistics, double confidence = 0.95);
 
+// The interval cut to [lowest, highest], for quantities that cannot leave that range (shares, their
+// differences): with few replicates the t interval of a share can reach below 0 or above 1.
+Interval truncated(Interval interval, double lowest, double highest);
+
 // Quantile of Student's t distribution with the given degrees of freedom.
 double student_t_quantile(double probability, double degrees_of_freedom);
 

@@ -86,15 +86,26 @@ void ExperimentSummary::add(const std::vector<model::ReplicateResult>& results) 
   }
 }
 
+namespace {
+// Shares and survival probabilities lie in [0, 1], their paired differences in [-1, 1].
+bool is_share(const std::string& metric) {
+  return metric.ends_with("_share") || metric.starts_with("tenure_survival_");
+}
+}  // namespace
+
 std::vector<SummaryRow> ExperimentSummary::rows() const {
   std::vector<SummaryRow> rows;
   for (std::size_t m = 0; m < model::metric_count; ++m) {
     const std::string metric(model::metric_declarations[m].name);
+    const bool share = is_share(metric);
     for (std::size_t p = 0; p < labels_.size(); ++p) {
-      rows.push_back({metric, labels_[p], mean_interval(by_policy_[p][m])});
+      const Interval interval = mean_interval(by_policy_[p][m]);
+      rows.push_back({metric, labels_[p], share ? truncated(interval, 0.0, 1.0) : interval});
     }
     for (std::size_t p = 1; p < labels_.size(); ++p) {
-      rows.push_back({metric, difference_label(labels_[p], labels_[0]), mean_interval(differences_[p][m])});
+      const Interval interval = mean_interval(differences_[p][m]);
+      rows.push_back(
+          {metric, difference_label(labels_[p], labels_[0]), share ? truncated(interval, -1.0, 1.0) : interval});
     }
   }
   for (std::size_t p = 1; p < labels_.size(); ++p) {

@@ -18,7 +18,9 @@ const TableSchema& summary_schema() {
         "Arm: the policy in a policy comparison or the arm of a what-if (baseline, variant), or `b-a` for the "
         "paired difference b minus a over the same replicates"},
        {"mean", "Mean over replicates"},
-       {"ci_low", "Lower end of the two-sided 95% Student-t interval for the mean (delta method for ratios)"},
+       {"ci_low",
+        "Lower end of the two-sided 95% Student-t interval for the mean (delta method for ratios); for shares "
+        "and survival probabilities cut to [0, 1], for their differences to [-1, 1]"},
        {"ci_high", "Upper end of that interval"},
        {"reps", "Replicates the row summarises"}}};
   return schema;

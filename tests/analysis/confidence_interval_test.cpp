@@ -69,3 +69,14 @@ TEST_CASE("paired statistics give the sample covariance, and an exact ratio has 
   CHECK(ratio.mean == Approx(2.0));
   CHECK(ratio.high - ratio.low == Approx(0.0).margin(1e-9));
 }
+
+TEST_CASE("a share's interval is cut to the range a share can take", "[unit][analysis]") {
+  hsim::analysis::RunningStatistics statistics;
+  for (double share : {0.0, 0.1, 0.0}) statistics.add(share);  // mean 0.033, t interval reaches below 0
+  const auto raw = mean_interval(statistics);
+  REQUIRE(raw.low < 0.0);
+  const auto cut = hsim::analysis::truncated(raw, 0.0, 1.0);
+  CHECK(cut.low == 0.0);
+  CHECK(cut.high == raw.high);
+  CHECK(cut.mean == raw.mean);
+}
