@@ -89,6 +89,14 @@ output::PeopleRows people_rows(const std::string& text) {
   return output::PeopleRows::cohort;
 }
 
+// Checked before any run, so that a taken folder is reported before the work, not after it.
+bool output_folder_free(const std::string& command_name, const std::filesystem::path& folder, bool overwrite) {
+  if (!std::filesystem::exists(folder) || overwrite) return true;
+  std::cerr << "hsim " << command_name << ": error: output folder " << folder.string()
+            << " already exists; choose another --out or pass --overwrite\n";
+  return false;
+}
+
 // Loads every scenario first, so that a mistake in the last file is reported before any run.
 int run_experiments(const ExperimentOptions& options, const std::string& command_name) {
   std::vector<scenario::Scenario> scenarios;
@@ -129,11 +137,7 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     if (scenarios.size() > 1)
       folder = (options.out.empty() ? folder.parent_path() / command_name : folder) /
                output::safe_path_component(scenario.name());
-    if (std::filesystem::exists(folder) && !options.overwrite) {
-      std::cerr << "hsim " << command_name << ": error: output folder " << folder.string()
-                << " already exists; choose another --out or pass --overwrite\n";
-      return exit_bad_input;
-    }
+    if (!output_folder_free(command_name, folder, options.overwrite)) return exit_bad_input;
     folders.push_back(folder);
   }
 
@@ -305,11 +309,7 @@ int run_whatif(const WhatIfOptions& options) {
   const std::filesystem::path folder =
       options.common.out.empty() ? std::filesystem::path("runs") / output::safe_path_component(base.name() + "-whatif")
                                  : std::filesystem::path(options.common.out);
-  if (std::filesystem::exists(folder) && !options.common.overwrite) {
-    std::cerr << "hsim whatif: error: output folder " << folder.string()
-              << " already exists; choose another --out or pass --overwrite\n";
-    return exit_bad_input;
-  }
+  if (!output_folder_free("whatif", folder, options.common.overwrite)) return exit_bad_input;
   const auto policy_of = [&](const scenario::Scenario& scenario) {
     return options.policy.empty() ? scenario.parameters().policy.name
                                   : *model::parse_spelling(options.policy, model::policy_name_spellings);

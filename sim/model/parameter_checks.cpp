@@ -7,6 +7,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sim/model/price_list.hpp"
+#include "sim/model/service_use.hpp"
+
 namespace hsim::model {
 namespace {
 
@@ -260,43 +263,15 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   if (b.life.flat_refusal_share >= 1.0) c.add("behaviour.life.flat_refusal_share", "must be below 1");
 
   const auto& k = p.costs;
-  c.cost("costs.hf_team_fte_year", k.hf_team_fte_year);
-  c.cost("costs.ordinary_follow_up_fte_year", k.ordinary_follow_up_fte_year);
-  c.cost("costs.temporary_accommodation_night", k.temporary_accommodation_night);
-  c.cost("costs.shelter_night", k.shelter_night);
-  c.cost("costs.training_flat_night", k.training_flat_night);
-  c.cost("costs.treatment_day", k.treatment_day);
-  c.cost("costs.prison_day", k.prison_day);
-  c.cost("costs.janitor_hour", k.janitor_hour);
-  c.cost("costs.eviction_process", k.eviction_process);
-  c.cost("costs.rent_support_month", k.rent_support_month);
-  c.cost("costs.emergency_clinic_visit", k.emergency_clinic_visit);
-  c.cost("costs.somatic_admission_day", k.somatic_admission_day);
-  c.cost("costs.psychiatric_admission_day", k.psychiatric_admission_day);
-  c.cost("costs.police_contact", k.police_contact);
-  c.cost("costs.deposit_guarantee_claim", k.deposit_guarantee_claim);
-  const std::pair<const char*, const CostItem*> priced[] = {
-      {"hf_team_fte_year", &k.hf_team_fte_year},
-      {"ordinary_follow_up_fte_year", &k.ordinary_follow_up_fte_year},
-      {"temporary_accommodation_night", &k.temporary_accommodation_night},
-      {"shelter_night", &k.shelter_night},
-      {"training_flat_night", &k.training_flat_night},
-      {"treatment_day", &k.treatment_day},
-      {"prison_day", &k.prison_day},
-      {"janitor_hour", &k.janitor_hour},
-      {"eviction_process", &k.eviction_process},
-      {"rent_support_month", &k.rent_support_month},
-      {"emergency_clinic_visit", &k.emergency_clinic_visit},
-      {"somatic_admission_day", &k.somatic_admission_day},
-      {"psychiatric_admission_day", &k.psychiatric_admission_day},
-      {"police_contact", &k.police_contact},
-      {"deposit_guarantee_claim", &k.deposit_guarantee_claim}};
+  const auto priced = plain_cost_items(k);
   const bool any_other_year =
       k.municipal_flat.price_year != 0 ||
-      std::any_of(std::begin(priced), std::end(priced), [](const auto& item) { return item.second->price_year != 0; });
+      std::any_of(priced.begin(), priced.end(), [](const auto& item) { return item.second->price_year != 0; });
   if (any_other_year) c.price_year("costs.price_year", k.price_year, k);
-  for (const auto& [name, item] : priced) {
-    c.price_year(std::string("costs.") + name + ".price_year", item->price_year, k);
+  for (const auto& [item, price] : priced) {
+    const std::string path = "costs." + std::string(to_string(item));
+    c.cost(path, *price);
+    c.price_year(path + ".price_year", price->price_year, k);
   }
   for (const auto& [year, index] : k.consumer_price_index) {
     c.positive("costs.consumer_price_index." + std::to_string(year), index);
@@ -309,14 +284,10 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.non_negative("costs.municipal_flat.upkeep_share_per_year", k.municipal_flat.upkeep_share_per_year);
   c.price_year("costs.municipal_flat.price_year", k.municipal_flat.price_year, k);
 
-  const std::pair<const char*, const ServiceRate*> services[] = {
-      {"emergency_clinic_visits", &p.service_use.emergency_clinic_visits},
-      {"somatic_admission_days", &p.service_use.somatic_admission_days},
-      {"psychiatric_admission_days", &p.service_use.psychiatric_admission_days},
-      {"police_contacts", &p.service_use.police_contacts}};
   const char* level_names[] = {"low", "medium", "high"};
-  for (const auto& [name, rate] : services) {
-    const std::string prefix = std::string("service_use.") + name + ".";
+  for (std::size_t service = 0; service < service_item_names.size(); ++service) {
+    const ServiceRate* rate = &rate_of(p.service_use, static_cast<ServiceItem>(service));
+    const std::string prefix = "service_use." + std::string(service_item_names[service]) + ".";
     for (std::size_t place = 0; place < service_place_names.size(); ++place) {
       c.non_negative(prefix + std::string(service_place_names[place]) + "_per_year", rate->per_year_by_place[place]);
     }

@@ -16,24 +16,9 @@ double annuity_factor(double rate, double years) {
 
 PriceList price_list(const CostParameters& costs) {
   PriceList list{};
-  const auto set = [&](CostItemName item, const CostItem& priced) {
-    list[static_cast<std::size_t>(item)] = {index_price(costs, priced.value_nok, priced.price_year), priced.payer};
-  };
-  set(CostItemName::hf_team_fte_year, costs.hf_team_fte_year);
-  set(CostItemName::ordinary_follow_up_fte_year, costs.ordinary_follow_up_fte_year);
-  set(CostItemName::temporary_accommodation_night, costs.temporary_accommodation_night);
-  set(CostItemName::shelter_night, costs.shelter_night);
-  set(CostItemName::training_flat_night, costs.training_flat_night);
-  set(CostItemName::treatment_day, costs.treatment_day);
-  set(CostItemName::prison_day, costs.prison_day);
-  set(CostItemName::janitor_hour, costs.janitor_hour);
-  set(CostItemName::eviction_process, costs.eviction_process);
-  set(CostItemName::rent_support_month, costs.rent_support_month);
-  set(CostItemName::emergency_clinic_visit, costs.emergency_clinic_visit);
-  set(CostItemName::somatic_admission_day, costs.somatic_admission_day);
-  set(CostItemName::psychiatric_admission_day, costs.psychiatric_admission_day);
-  set(CostItemName::police_contact, costs.police_contact);
-  set(CostItemName::deposit_guarantee_claim, costs.deposit_guarantee_claim);
+  for (const auto& [item, priced] : plain_cost_items(costs)) {
+    list[static_cast<std::size_t>(item)] = {index_price(costs, priced->value_nok, priced->price_year), priced->payer};
+  }
 
   // The municipality repays its share of the price on Husbanken's loan and keeps the flat up; the
   // state's grant is the rest of the price, annualised the same way so that the two add up to the

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
+#include <utility>
 
 #include "sim/model/parameters.hpp"
 #include "sim/model/records.hpp"
@@ -18,6 +20,30 @@ struct PricedItem {
 };
 
 using PriceList = std::array<PricedItem, static_cast<std::size_t>(CostItemName::count)>;
+
+// Every price-list item that is a plain CostItem, with the item it prices (the municipal flat's two items
+// come from costs.municipal_flat). `Costs` is CostParameters, const or not.
+template <class Costs>
+auto plain_cost_items(Costs& costs) {
+  using Item = std::conditional_t<std::is_const_v<Costs>, const CostItem, CostItem>;
+  return std::array<std::pair<CostItemName, Item*>, 15>{{
+      {CostItemName::hf_team_fte_year, &costs.hf_team_fte_year},
+      {CostItemName::ordinary_follow_up_fte_year, &costs.ordinary_follow_up_fte_year},
+      {CostItemName::temporary_accommodation_night, &costs.temporary_accommodation_night},
+      {CostItemName::shelter_night, &costs.shelter_night},
+      {CostItemName::training_flat_night, &costs.training_flat_night},
+      {CostItemName::treatment_day, &costs.treatment_day},
+      {CostItemName::prison_day, &costs.prison_day},
+      {CostItemName::janitor_hour, &costs.janitor_hour},
+      {CostItemName::eviction_process, &costs.eviction_process},
+      {CostItemName::rent_support_month, &costs.rent_support_month},
+      {CostItemName::emergency_clinic_visit, &costs.emergency_clinic_visit},
+      {CostItemName::somatic_admission_day, &costs.somatic_admission_day},
+      {CostItemName::psychiatric_admission_day, &costs.psychiatric_admission_day},
+      {CostItemName::police_contact, &costs.police_contact},
+      {CostItemName::deposit_guarantee_claim, &costs.deposit_guarantee_claim},
+  }};
+}
 
 // `value` NOK of `from_year` in costs.price_year NOK (from_year 0: already there). Both years must be in
 // costs.consumer_price_index (parameter checks ensure it).

@@ -12,7 +12,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "analysis/policy_experiment.hpp"
 #include "sim/model/kaplan_meier.hpp"
+#include "sim/model/records.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/csv_reader.hpp"
 #include "sim/output/report_assets.hpp"
@@ -50,11 +52,12 @@ const std::vector<std::string> cost_differences{
     "cost_per_person_year_nok",       "cost_by_payer_municipality_nok",         "cost_by_payer_state_nok",
     "cost_by_payer_health_trust_nok", "cost_by_payer_correctional_service_nok", "cost_by_payer_police_nok"};
 
-bool is_housing_loss(const std::string& reason) {
-  return reason == "eviction_immediate" || reason == "eviction_notice" || reason == "managed_exit" ||
-         reason == "voluntary_move" || reason == "tenancy_lapsed";
+// The model's own rule for which tenancy endings are a loss, read from people.csv's end_reason.
+bool ends_in_loss(const std::string& reason) {
+  const auto& names = model::end_reason_names;
+  const auto at = std::find(names.begin(), names.end(), reason);
+  return at != names.end() && model::is_housing_loss(static_cast<model::EndReason>(at - names.begin()));
 }
-
 double quantile(std::vector<double> values, double q) {
   if (values.empty()) return std::nan("");
   std::sort(values.begin(), values.end());
@@ -164,7 +167,7 @@ json first_tenancy_survival(const std::filesystem::path& folder, const std::vect
       if (row["spell_type"] != "tenancy" || row["flat_number"] != "1" || row["cohort"] != "1") return;
       const double months = (row.number("end_day") - row.number("start_day")) / days_per_month;
       if (!(months >= 0.0)) return;
-      observations[row["policy"]].emplace_back(months, is_housing_loss(row["end_reason"]));
+      observations[row["policy"]].emplace_back(months, ends_in_loss(row["end_reason"]));
       longest = std::max(longest, months);
     });
   }
@@ -381,7 +384,7 @@ void write_html_report(const std::filesystem::path& folder, const std::filesyste
   const json manifest = json::parse(manifest_in);
   std::vector<std::string> arms = manifest.at("policies").get<std::vector<std::string>>();
   std::vector<std::string> differences;
-  for (std::size_t i = 1; i < arms.size(); ++i) differences.push_back(arms[i] + "-" + arms[0]);
+  for (std::size_t i = 1; i < arms.size(); ++i) differences.push_back(analysis::difference_label(arms[i], arms[0]));
   std::vector<std::string> columns = arms;
   columns.insert(columns.end(), differences.begin(), differences.end());
 

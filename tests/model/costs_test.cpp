@@ -181,13 +181,7 @@ TEST_CASE("without service use or prices, nothing is charged", "[unit][model][co
   }
   HandCase free;
   auto& k = free.parameters.costs;
-  for (CostItem* item :
-       {&k.hf_team_fte_year, &k.ordinary_follow_up_fte_year, &k.temporary_accommodation_night, &k.shelter_night,
-        &k.training_flat_night, &k.treatment_day, &k.prison_day, &k.janitor_hour, &k.eviction_process,
-        &k.rent_support_month, &k.emergency_clinic_visit, &k.somatic_admission_day, &k.psychiatric_admission_day,
-        &k.police_contact, &k.deposit_guarantee_claim}) {
-    item->value_nok = 0.0;
-  }
+  for (auto& [item, price] : plain_cost_items(k)) price->value_nok = 0.0;
   k.municipal_flat.purchase_price_nok = 0.0;
   double total = 0.0, quantity = 0.0;
   for (const auto& record : free.price(3.0)) {
