@@ -15,6 +15,7 @@
 #include "sim/cli/command_report.hpp"
 #include "sim/cli/command_run.hpp"
 #include "sim/cli/command_sensitivity.hpp"
+#include "sim/cli/command_serve.hpp"
 #include "sim/cli/command_sweep.hpp"
 #include "sim/cli/command_validate.hpp"
 #include "sim/cli/exit_codes.hpp"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_whatif_command(app, command_line));
   commands.push_back(hsim::cli::add_goal_command(app));
   commands.push_back(hsim::cli::add_report_command(app));
+  commands.push_back(hsim::cli::add_serve_command(app));
   commands.push_back(hsim::cli::add_validate_command(app));
   commands.push_back(hsim::cli::add_params_command(app));
   commands.push_back(hsim::cli::add_outputs_command(app));

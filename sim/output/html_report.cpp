@@ -378,7 +378,7 @@ void write_sensitivity_report(const std::filesystem::path& folder, const std::fi
   if (!out) throw std::runtime_error("could not write " + file.string());
 }
 
-void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file) {
+std::string report_data_json(const std::filesystem::path& folder) {
   std::ifstream manifest_in(folder / "manifest.json");
   if (!manifest_in) throw std::runtime_error("cannot read " + (folder / "manifest.json").string());
   const json manifest = json::parse(manifest_in);
@@ -411,9 +411,13 @@ void write_html_report(const std::filesystem::path& folder, const std::filesyste
   data["costs"] = costs_by_payer_and_year(folder, arms);
   const json curves = acceptability(folder);
   if (!curves.is_null()) data["acceptability"] = curves;
+  return data.dump();
+}
 
+void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file) {
+  const std::string data = report_data_json(folder);
   std::ofstream out(file);
-  out << html_report_page(data["title"].get<std::string>(), data.dump());
+  out << html_report_page(json::parse(data).at("title").get<std::string>(), data);
   out.flush();
   if (!out) throw std::runtime_error("could not write " + file.string());
 }

@@ -15,6 +15,10 @@ namespace hsim::output {
 // when a table is missing or unreadable.
 void write_html_report(const std::filesystem::path& folder, const std::filesystem::path& file);
 
+// The report's data for the run folder, as the JSON object report.js draws (the page served by
+// `hsim serve` draws the same object).
+std::string report_data_json(const std::filesystem::path& folder);
+
 // A fit report from the CSV `hsim fit --csv` writes: the share targets as a chart of the observation's
 // 95 % interval against the simulated 90 % band, and every target in a table.
 void write_fit_report(const std::filesystem::path& fit_csv, const std::filesystem::path& file, const std::string& title,

@@ -1,0 +1,169 @@
+#include "sim/server/http_api.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <httplib.h>
+#include <iostream>
+#include <thread>
+
+#include "sim/server/server_assets.hpp"
+
+namespace hsim::server {
+
+namespace {
+
+using nlohmann::json;
+
+void send_json(httplib::Response& response, int status, const std::string& body) {
+  response.status = status;
+  response.set_content(body, "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message) {
+  send_json(response, status, json{{"error", message}}.dump());
+}
+
+std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries) {
+  json board{{"code", code}, {"entries", json::array()}};
+  for (const auto& entry : entries) {
+    json item = json::parse(entry.summary_json);
+    item["group"] = entry.group;
+    item["key"] = entry.result_key;
+    board["entries"].push_back(item);
+  }
+  return board.dump();
+}
+
+struct RoomPost {
+  WhatIfRequest request;
+  std::string room;
+  std::string group;
+};
+
+// The what-if body, with the optional room code and group name the board needs taken out first.
+RoomPost parse_room_post(const std::string& body, const ServiceLimits& limits) {
+  RoomPost post;
+  json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_object()) {
+    for (const char* key : {"room", "group"}) {
+      if (!parsed.contains(key)) continue;
+      if (!parsed[key].is_string()) throw BadRequest(std::string(key) + ": expected a string");
+      (std::string(key) == "room" ? post.room : post.group) = parsed[key].get<std::string>();
+      parsed.erase(key);
+    }
+    post.request = parse_whatif_request(parsed.dump(), limits);
+  } else {
+    post.request = parse_whatif_request(body, limits);
+  }
+  return post;
+}
+
+// A group name as the board shows it: printable, at most 40 characters.
+bool valid_group(const std::string& group) {
+  if (group.empty() || group.size() > 40) return false;
+  for (unsigned char c : group) {
+    if (c < 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
+
+void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRooms& rooms) {
+  const std::string catalogue = catalogue_json(service.scenarios());
+  server.Get("/", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(workshop_page(), "text/html; charset=utf-8");
+  });
+  server.Get("/api/scenarios", [catalogue](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 200, catalogue);
+  });
+  server.Post("/api/whatif", [&service, &rooms](const httplib::Request& request, httplib::Response& response) {
+    try {
+      const auto whatif = parse_room_post(request.body, service.limits());
+      if (!whatif.room.empty() && !rooms.exists(whatif.room)) {
+        send_error(response, 404, "room: no room with code " + whatif.room);
+        return;
+      }
+      if (!whatif.room.empty() && !valid_group(whatif.group)) {
+        send_error(response, 400, "group: expected a name of 1 to 40 printable characters");
+        return;
+      }
+      const auto answer = service.answer(whatif.request);
+      json result = json::parse(answer.result_json);
+      result["from_store"] = answer.from_store;
+      if (!whatif.room.empty()) {
+        json summary{{"request", result["request"]}, {"headline", result["headline"]}};
+        rooms.add(whatif.room, {whatif.group, answer.key, summary.dump()});
+      }
+      send_json(response, 200, result.dump());
+    } catch (const BadRequest& error) {
+      send_error(response, 400, error.what());
+    } catch (const QueueFull& error) {
+      response.set_header("Retry-After", "5");
+      send_error(response, 429, error.what());
+    }
+  });
+  server.Get(R"(/api/runs/([0-9a-f]{16}))", [&service](const httplib::Request& request, httplib::Response& response) {
+    const auto stored = service.stored(request.matches[1]);
+    if (!stored) {
+      send_error(response, 404, "no stored run with key " + std::string(request.matches[1]));
+      return;
+    }
+    send_json(response, 200, *stored);
+  });
+  server.Post("/api/rooms", [&rooms](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 201, json{{"code", rooms.open_room()}}.dump());
+  });
+  server.Get(R"(/api/rooms/([A-Z0-9]{1,10}))", [&rooms](const httplib::Request& request, httplib::Response& response) {
+    const std::string code = request.matches[1];
+    const auto entries = rooms.board(code);
+    if (!entries) {
+      send_error(response, 404, "no room with code " + code);
+      return;
+    }
+    send_json(response, 200, board_json(code, *entries));
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (response.body.empty()) {
+      send_error(response, response.status, response.status == 404 ? "no such page or endpoint" : "request refused");
+    }
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr failure) {
+    std::string message = "internal error";
+    try {
+      if (failure) std::rethrow_exception(failure);
+    } catch (const std::exception& error) {
+      message = std::string("internal error: ") + error.what();
+    } catch (...) {
+    }
+    send_error(response, 500, message);
+  });
+}
+
+}  // namespace
+
+bool serve(WhatIfService& service, WorkshopRooms& rooms, const ServerOptions& options, const std::atomic<bool>& stop) {
+  httplib::Server server;
+  server.set_payload_max_length(options.max_request_bytes);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(30, 0);
+  install_routes(server, service, rooms);
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host.c_str());
+    if (port < 0) return false;
+  } else if (!server.bind_to_port(options.host.c_str(), port)) {
+    return false;
+  }
+  std::cout << "hsim serve: listening on http://" << options.host << ":" << port << "/" << std::endl;
+  std::atomic<bool> listening_ended{false};
+  std::thread watcher([&] {
+    while (!stop.load() && !listening_ended.load()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    server.stop();
+  });
+  server.listen_after_bind();
+  listening_ended = true;
+  watcher.join();
+  return true;
+}
+
+}  // namespace hsim::server

@@ -1,0 +1,82 @@
+#pragma once
+
+// Answers a workshop what-if: a scenario picked by name, lever changes and an optional policy, run as
+// a baseline and a variant on the same people and seeds. Requests are checked by the scenario
+// validator (the CLI's messages); results are the report's data, stored by the hash of everything that
+// determines them, so that a repeat is answered from the store.
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/server/run_store.hpp"
+#include "sim/server/workshop_catalogue.hpp"
+
+namespace hsim::server {
+
+// A request the validator refused: the message is the located one the CLI prints.
+class BadRequest : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The run queue is full: the client should try again later (HTTP 429).
+class QueueFull : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ServiceLimits {
+  std::size_t max_replicates = 1000;
+  std::size_t default_replicates = 200;
+  unsigned threads = 1;
+  std::size_t max_waiting_runs = 4;  // runs waiting behind the one running; more are refused
+};
+
+struct WhatIfRequest {
+  std::string scenario;
+  std::map<std::string, double> changes;  // lever path -> amount added
+  std::string policy;                     // empty: the scenario's own
+  std::size_t replicates = 200;
+  std::uint64_t seed = 1;
+};
+
+// Parses the JSON body; throws BadRequest naming the key and what was expected.
+WhatIfRequest parse_whatif_request(const std::string& body, const ServiceLimits& limits);
+
+struct WhatIfAnswer {
+  std::string key;
+  bool from_store = false;
+  std::string result_json;  // {"key", "report": <report data>, "headline": {...}}
+};
+
+class WhatIfService {
+ public:
+  WhatIfService(std::vector<CatalogueScenario> scenarios, RunStore& store, std::filesystem::path work_folder,
+                ServiceLimits limits, const std::atomic<bool>* stop);
+
+  [[nodiscard]] const std::vector<CatalogueScenario>& scenarios() const noexcept { return scenarios_; }
+  [[nodiscard]] const ServiceLimits& limits() const noexcept { return limits_; }
+
+  // Throws BadRequest for input the validator refuses and QueueFull when too many runs wait. Answers
+  // found in the store do not queue.
+  WhatIfAnswer answer(const WhatIfRequest& request);
+  [[nodiscard]] std::optional<std::string> stored(const std::string& key) const { return store_.find(key); }
+
+ private:
+  std::vector<CatalogueScenario> scenarios_;
+  RunStore& store_;
+  std::filesystem::path work_folder_;
+  ServiceLimits limits_;
+  const std::atomic<bool>* stop_;
+  std::atomic<unsigned long long> next_run_{0};
+  std::atomic<std::size_t> runs_in_queue_{0};
+  std::mutex run_mutex_;  // one run at a time: each run uses every worker thread
+};
+
+}  // namespace hsim::server

@@ -1,0 +1,43 @@
+#include "sim/server/workshop_rooms.hpp"
+
+namespace hsim::server {
+
+std::string WorkshopRooms::open_room() {
+  // Letters that cannot be misread on a projector (no I, O, 0, 1).
+  static const std::string letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const std::lock_guard lock(mutex_);
+  std::string code;
+  do {
+    code.clear();
+    for (int i = 0; i < 5; ++i) {
+      state_ ^= state_ << 13U;
+      state_ ^= state_ >> 7U;
+      state_ ^= state_ << 17U;
+      code += letters[state_ % letters.size()];
+    }
+  } while (rooms_.count(code) != 0);
+  rooms_[code];
+  return code;
+}
+
+bool WorkshopRooms::exists(const std::string& code) const {
+  const std::lock_guard lock(mutex_);
+  return rooms_.count(code) != 0;
+}
+
+bool WorkshopRooms::add(const std::string& code, BoardEntry entry) {
+  const std::lock_guard lock(mutex_);
+  const auto room = rooms_.find(code);
+  if (room == rooms_.end()) return false;
+  room->second.push_back(std::move(entry));
+  return true;
+}
+
+std::optional<std::vector<BoardEntry>> WorkshopRooms::board(const std::string& code) const {
+  const std::lock_guard lock(mutex_);
+  const auto room = rooms_.find(code);
+  if (room == rooms_.end()) return std::nullopt;
+  return room->second;
+}
+
+}  // namespace hsim::server
