@@ -53,8 +53,8 @@ int run_serve(const ServeOptions& options) {
               << " (in use, or not an address of this machine); choose another --port or --host\n";
     return exit_bad_input;
   }
-  std::cerr << "hsim serve: stopped\n";
-  return exit_ok;
+  std::cerr << "hsim serve: stopped; the store is closed\n";
+  return interrupt_flag()->load() ? interrupted_exit_code() : exit_ok;
 }
 
 }  // namespace
