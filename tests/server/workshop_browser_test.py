@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+"""The workshop page in Debian's Chromium (headless, chromium-driver, python3-selenium): a teacher's
+browser opens a room, moves a slider with the keyboard, runs and sees the charts change; a second browser
+(its own profile) joins the room, runs, and both boards show both groups. Screenshots are saved.
+
+    workshop_browser_test.py HSIM_EXECUTABLE SCENARIO_FOLDER SCREENSHOT_PREFIX
+"""
+import os
+import shutil
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from server_process import Server, fail  # noqa: E402
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1600,2400", "--user-data-dir=" + profile]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+def open_page(driver, base):
+    driver.get(base + "/")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+
+
+def chart_data(driver):
+    return driver.execute_script("""
+        return (window.hsimCharts || []).map(function (chart) {
+          return chart.data.datasets.map(function (set) { return JSON.stringify(set.data); }).join('|');
+        });""")
+
+
+def run_and_wait(driver, previous_key):
+    driver.find_element(By.ID, "run").click()
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script(
+        "return document.body.dataset.lastRun !== undefined && document.body.dataset.lastRun !== arguments[0]"
+        " && !document.getElementById('run').disabled", previous_key or ""))
+    status = driver.find_element(By.ID, "status")
+    if "error" in (status.get_attribute("class") or ""):
+        fail("the run failed: " + status.text)
+    charts = chart_data(driver)
+    if len(charts) < 4 or any(len(c) < 10 for c in charts):
+        fail("the page drew %d charts, some empty" % len(charts))
+    return driver.execute_script("return document.body.dataset.lastRun"), charts
+
+
+def board_groups(driver):
+    return [row.find_elements(By.TAG_NAME, "td")[0].text
+            for row in driver.find_elements(By.CSS_SELECTOR, "#board tbody tr")]
+
+
+def main():
+    hsim, scenarios, prefix = sys.argv[1:4]
+    scratch = tempfile.mkdtemp(prefix="hsim-workshop-test-")
+    teacher = group = None
+    try:
+        with Server(hsim, scenarios, os.path.join(scratch, "runs.sqlite")) as server:
+            teacher = browser(os.path.join(scratch, "teacher"))
+            group = browser(os.path.join(scratch, "group"))
+            open_page(teacher, server.base)
+            Select(teacher.find_element(By.ID, "scenario")).select_by_value("bodo")
+            teacher.find_element(By.ID, "open-room").click()
+            WebDriverWait(teacher, 20).until(lambda d: len(d.find_element(By.ID, "room").get_attribute("value")) == 5)
+            code = teacher.find_element(By.ID, "room").get_attribute("value")
+            teacher.find_element(By.ID, "group").send_keys("Teacher")
+            replicates = teacher.find_element(By.ID, "replicates")
+            replicates.clear()
+            replicates.send_keys("20")
+            key, baseline_charts = run_and_wait(teacher, None)
+
+            # Four steps of half a team member with the keyboard, then run again: the charts change.
+            slider = teacher.find_element(By.ID, "lever-0")
+            for _ in range(4):
+                slider.send_keys(Keys.ARROW_RIGHT)
+            if slider.get_attribute("value") != "2":
+                fail("the arrow keys moved the team slider to %s, expected 2" % slider.get_attribute("value"))
+            key, changed_charts = run_and_wait(teacher, key)
+            if changed_charts == baseline_charts:
+                fail("moving the slider did not change the charts")
+            teacher.save_screenshot(prefix + "-teacher.png")
+
+            open_page(group, server.base)
+            Select(group.find_element(By.ID, "scenario")).select_by_value("bodo")
+            room = group.find_element(By.ID, "room")
+            room.send_keys(code)
+            group.find_element(By.ID, "group").send_keys("Group B")
+            replicates = group.find_element(By.ID, "replicates")
+            replicates.clear()
+            replicates.send_keys("20")
+            group.find_element(By.ID, "lever-1").send_keys(Keys.ARROW_RIGHT)
+            run_and_wait(group, None)
+            WebDriverWait(group, 20).until(lambda d: board_groups(d) == ["Teacher", "Teacher", "Group B"])
+            WebDriverWait(teacher, 20).until(lambda d: board_groups(d) == ["Teacher", "Teacher", "Group B"])
+            teacher.save_screenshot(prefix + "-board.png")
+
+            Select(group.find_element(By.ID, "language")).select_by_value("nb")
+            heading = group.find_element(By.TAG_NAME, "h1").text
+            if "verksted" not in heading:
+                fail("switching to bokmål left the heading as %r" % heading)
+            group.save_screenshot(prefix + "-group-nb.png")
+            for driver in (teacher, group):
+                errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+                if errors:
+                    fail("console errors: %r" % errors)
+            print("screenshots: %s-teacher.png %s-board.png %s-group-nb.png" % (prefix, prefix, prefix))
+    finally:
+        for driver in (teacher, group):
+            if driver:
+                driver.quit()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
