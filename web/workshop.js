@@ -12,7 +12,7 @@
       run: "Run", board: "Board of the room", running: "Running…", stored: "Answered from the store",
       done: "Done in", seconds: "s", "board-group": "Group", "board-city": "Scenario", "board-changes": "Changes",
       "board-housed": "Days stably housed, change (points)", "board-cost": "Cost per person-year, change (NOK)",
-      "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own",
+      "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own", "board-csv": "Export the board (CSV)",
     },
     nb: {
       heading: "hsim-verksted: hva ville byen oppnå?", language: "Språk", room: "Verkstedrom", "room-code": "Romkode",
@@ -21,7 +21,7 @@
       board: "Romtavle", running: "Kjører…", stored: "Svar fra lageret", done: "Ferdig på", seconds: "s",
       "board-group": "Gruppe", "board-city": "Scenario", "board-changes": "Endringer",
       "board-housed": "Dager i stabil bolig, endring (poeng)", "board-cost": "Kostnad per personår, endring (kr)",
-      "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen",
+      "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen", "board-csv": "Eksporter tavla (CSV)",
     },
   };
   let language = "en";
@@ -143,7 +143,10 @@
     const room = byId("room").value.trim().toUpperCase();
     const head = byId("board").tHead;
     const body = byId("board").tBodies[0];
+    const link = byId("board-csv");
+    link.hidden = !room;
     if (!room) { head.innerHTML = ""; body.innerHTML = ""; return; }
+    link.href = "/api/rooms/" + encodeURIComponent(room) + ".csv";
     api("GET", "/api/rooms/" + encodeURIComponent(room)).then(function (board) {
       head.innerHTML = "";
       const header = head.insertRow();

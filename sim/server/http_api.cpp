@@ -59,6 +59,42 @@ RoomPost parse_room_post(const std::string& body, const ServiceLimits& limits) {
   return post;
 }
 
+// A CSV field, quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+// The board as CSV: one row per run, the paired differences of the headline metrics with intervals.
+std::string board_csv(const std::vector<BoardEntry>& entries) {
+  const std::vector<std::string> metrics{"stably_housed_days_share", "in_ordinary_housing_share", "evictions",
+                                         "cost_per_person_year_nok"};
+  std::string csv = "group,scenario,policy,replicates,seed,changes";
+  for (const auto& metric : metrics) csv += "," + metric + "_difference," + metric + "_low," + metric + "_high";
+  csv += ",key\n";
+  for (const auto& entry : entries) {
+    const json summary = json::parse(entry.summary_json);
+    const json& request = summary.at("request");
+    std::string changes;
+    for (const auto& [path, amount] : request.at("changes").items()) {
+      changes += (changes.empty() ? "" : "; ") + path + (amount.get<double>() > 0 ? " +" : " ") + amount.dump();
+    }
+    csv += csv_field(entry.group) + "," + request.at("scenario").get<std::string>() + "," +
+           request.at("policy").get<std::string>() + "," + request.at("replicates").dump() + "," +
+           request.at("seed").dump() + "," + csv_field(changes);
+    for (const auto& metric : metrics) {
+      const json& cells = summary.at("headline").at(metric);
+      const json& difference = cells.at("what-if-baseline");
+      csv +=
+          "," + difference.at("mean").dump() + "," + difference.at("low").dump() + "," + difference.at("high").dump();
+    }
+    csv += "," + entry.result_key + "\n";
+  }
+  return csv;
+}
+
 // A group name as the board shows it: printable, at most 40 characters.
 bool valid_group(const std::string& group) {
   if (group.empty() || group.size() > 40) return false;
@@ -122,6 +158,17 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
     }
     send_json(response, 200, board_json(code, *entries));
   });
+  server.Get(R"(/api/rooms/([A-Z0-9]{1,10})\.csv)",
+             [&rooms](const httplib::Request& request, httplib::Response& response) {
+               const std::string code = request.matches[1];
+               const auto entries = rooms.board(code);
+               if (!entries) {
+                 send_error(response, 404, "no room with code " + code);
+                 return;
+               }
+               response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + ".csv\"");
+               response.set_content(board_csv(*entries), "text/csv; charset=utf-8");
+             });
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (response.body.empty()) {
       send_error(response, response.status, response.status == 404 ? "no such page or endpoint" : "request refused");

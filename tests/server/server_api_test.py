@@ -5,12 +5,15 @@ on loopback: 1,000 requests from 20 concurrent clients with no errors, latency p
     server_api_test.py HSIM_EXECUTABLE SCENARIO_FOLDER
 """
 import concurrent.futures
+import csv
+import io
 import os
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_process import Server, fail  # noqa: E402
@@ -70,6 +73,15 @@ def check_endpoints(server):
     code, board = server.request("GET", "/api/rooms/" + room["code"])
     if code != 200 or [e["group"] for e in board["entries"]] != ["Group A"] or board["entries"][0]["key"] != first["key"]:
         fail("the board does not show the group's run: %r" % board)
+
+    with urllib.request.urlopen(server.base + "/api/rooms/" + room["code"] + ".csv", timeout=30) as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode())))
+    if len(rows) != 1 or rows[0]["group"] != "Group A" or rows[0]["changes"] != "teams.housing_first.fte_by_year +2.0":
+        fail("board CSV: %r" % rows)
+    if abs(float(rows[0]["stably_housed_days_share_difference"]) -
+           first["headline"]["stably_housed_days_share"]["what-if-baseline"]["mean"]) > 1e-12:
+        fail("board CSV difference is not the run's")
+    expect_error(server, "GET", "/api/rooms/NOPE1.csv", None, 404, ["no room"])
 
     expect_error(server, "POST", "/api/whatif", None, 400, ["JSON"], raw=b"{not json")
     expect_error(server, "POST", "/api/whatif", ["bodo"], 400, ["JSON object"])
