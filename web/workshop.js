@@ -12,7 +12,7 @@
       run: "Run", board: "Board of the room", running: "Running…", stored: "Answered from the store",
       done: "Done in", seconds: "s", "board-group": "Group", "board-city": "Scenario", "board-changes": "Changes",
       "board-housed": "Days stably housed, change (points)", "board-cost": "Cost per person-year, change (NOK)",
-      "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own", "board-csv": "Export the board (CSV)",
+      "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own", "board-csv": "Export the board (CSV)", lock: "lock for the room",
     },
     nb: {
       heading: "hsim-verksted: hva ville byen oppnå?", language: "Språk", room: "Verkstedrom", "room-code": "Romkode",
@@ -21,7 +21,7 @@
       board: "Romtavle", running: "Kjører…", stored: "Svar fra lageret", done: "Ferdig på", seconds: "s",
       "board-group": "Gruppe", "board-city": "Scenario", "board-changes": "Endringer",
       "board-housed": "Dager i stabil bolig, endring (poeng)", "board-cost": "Kostnad per personår, endring (kr)",
-      "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen", "board-csv": "Eksporter tavla (CSV)",
+      "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen", "board-csv": "Eksporter tavla (CSV)", lock: "lås for rommet",
     },
   };
   let language = "en";
@@ -95,6 +95,15 @@
       wrapper.appendChild(input);
       wrapper.appendChild(value);
       wrapper.appendChild(source);
+      const lockLabel = document.createElement("label");
+      const lock = document.createElement("input");
+      lock.type = "checkbox";
+      lock.className = "lever-lock";
+      lock.value = lever.path;
+      lock.addEventListener("change", sendLocks);
+      lockLabel.appendChild(lock);
+      lockLabel.appendChild(document.createTextNode(" " + text("lock")));
+      wrapper.appendChild(lockLabel);
       holder.appendChild(wrapper);
     });
   }
@@ -137,6 +146,25 @@
     });
   }
 
+  // The teacher's locks: every checked lever is locked for the room's groups.
+  function sendLocks() {
+    const room = byId("room").value.trim().toUpperCase();
+    if (!room) return;
+    const levers = [];
+    document.querySelectorAll(".lever-lock").forEach(function (box) { if (box.checked) levers.push(box.value); });
+    api("POST", "/api/rooms/" + encodeURIComponent(room) + "/lock", { levers: levers }).then(refreshBoard)
+      .catch(function (error) { setStatus(error.message, true); });
+  }
+
+  function showLocks(locked) {
+    byId("levers").querySelectorAll("input[type=range]").forEach(function (input) {
+      const isLocked = locked.indexOf(input.name) >= 0;
+      if (isLocked && Number(input.value) !== 0) { input.value = 0; input.dispatchEvent(new Event("input")); }
+      input.disabled = isLocked;
+    });
+    document.querySelectorAll(".lever-lock").forEach(function (box) { box.checked = locked.indexOf(box.value) >= 0; });
+  }
+
   function signed(value, digits) { return (value > 0 ? "+" : "") + value.toFixed(digits); }
 
   function refreshBoard() {
@@ -148,6 +176,7 @@
     if (!room) { head.innerHTML = ""; body.innerHTML = ""; return; }
     link.href = "/api/rooms/" + encodeURIComponent(room) + ".csv";
     api("GET", "/api/rooms/" + encodeURIComponent(room)).then(function (board) {
+      showLocks(board.locked || []);
       head.innerHTML = "";
       const header = head.insertRow();
       ["board-group", "board-city", "board-changes", "board-housed", "board-cost"].forEach(function (key) {

@@ -24,8 +24,9 @@ void send_error(httplib::Response& response, int status, const std::string& mess
   send_json(response, status, json{{"error", message}}.dump());
 }
 
-std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries) {
-  json board{{"code", code}, {"entries", json::array()}};
+std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries,
+                       const std::vector<std::string>& locked) {
+  json board{{"code", code}, {"locked", locked}, {"entries", json::array()}};
   for (const auto& entry : entries) {
     json item = json::parse(entry.summary_json);
     item["group"] = entry.group;
@@ -123,6 +124,12 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
         send_error(response, 400, "group: expected a name of 1 to 40 printable characters");
         return;
       }
+      for (const auto& path : rooms.locked(whatif.room)) {
+        if (whatif.request.changes.count(path) != 0) {
+          send_error(response, 400, "changes." + path + ": locked by the teacher in room " + whatif.room);
+          return;
+        }
+      }
       const auto answer = service.answer(whatif.request);
       json result = json::parse(answer.result_json);
       result["from_store"] = answer.from_store;
@@ -156,7 +163,7 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
       send_error(response, 404, "no room with code " + code);
       return;
     }
-    send_json(response, 200, board_json(code, *entries));
+    send_json(response, 200, board_json(code, *entries, rooms.locked(code)));
   });
   server.Get(R"(/api/rooms/([A-Z0-9]{1,10})\.csv)",
              [&rooms](const httplib::Request& request, httplib::Response& response) {
@@ -169,6 +176,28 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
                response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + ".csv\"");
                response.set_content(board_csv(*entries), "text/csv; charset=utf-8");
              });
+  server.Post(
+      R"(/api/rooms/([A-Z0-9]{1,10})/lock)", [&rooms](const httplib::Request& request, httplib::Response& response) {
+        const std::string code = request.matches[1];
+        const json body = json::parse(request.body, nullptr, false);
+        if (!body.is_object() || !body.contains("levers") || !body["levers"].is_array()) {
+          send_error(response, 400, "request body: expected {\"levers\": [lever paths]}");
+          return;
+        }
+        std::vector<std::string> paths;
+        for (const auto& item : body["levers"]) {
+          if (!item.is_string() || !find_lever(item.get<std::string>())) {
+            send_error(response, 400, "levers: " + item.dump() + " is not a workshop lever (see /api/scenarios)");
+            return;
+          }
+          paths.push_back(item.get<std::string>());
+        }
+        if (!rooms.lock(code, paths)) {
+          send_error(response, 404, "no room with code " + code);
+          return;
+        }
+        send_json(response, 200, json{{"code", code}, {"locked", paths}}.dump());
+      });
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (response.body.empty()) {
       send_error(response, response.status, response.status == 404 ? "no such page or endpoint" : "request refused");

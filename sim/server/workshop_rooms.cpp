@@ -29,7 +29,7 @@ bool WorkshopRooms::add(const std::string& code, BoardEntry entry) {
   const std::lock_guard lock(mutex_);
   const auto room = rooms_.find(code);
   if (room == rooms_.end()) return false;
-  room->second.push_back(std::move(entry));
+  room->second.entries.push_back(std::move(entry));
   return true;
 }
 
@@ -37,7 +37,21 @@ std::optional<std::vector<BoardEntry>> WorkshopRooms::board(const std::string& c
   const std::lock_guard lock(mutex_);
   const auto room = rooms_.find(code);
   if (room == rooms_.end()) return std::nullopt;
-  return room->second;
+  return room->second.entries;
+}
+
+bool WorkshopRooms::lock(const std::string& code, std::vector<std::string> lever_paths) {
+  const std::lock_guard lock(mutex_);
+  const auto room = rooms_.find(code);
+  if (room == rooms_.end()) return false;
+  room->second.locked_levers = std::move(lever_paths);
+  return true;
+}
+
+std::vector<std::string> WorkshopRooms::locked(const std::string& code) const {
+  const std::lock_guard lock(mutex_);
+  const auto room = rooms_.find(code);
+  return room == rooms_.end() ? std::vector<std::string>{} : room->second.locked_levers;
 }
 
 }  // namespace hsim::server

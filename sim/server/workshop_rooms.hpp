@@ -29,9 +29,17 @@ class WorkshopRooms {
   bool add(const std::string& code, BoardEntry entry);
   [[nodiscard]] std::optional<std::vector<BoardEntry>> board(const std::string& code) const;
 
+  // The levers the teacher has locked: groups in the room cannot move them. False when no such room.
+  bool lock(const std::string& code, std::vector<std::string> lever_paths);
+  [[nodiscard]] std::vector<std::string> locked(const std::string& code) const;
+
  private:
+  struct Room {
+    std::vector<BoardEntry> entries;
+    std::vector<std::string> locked_levers;
+  };
   mutable std::mutex mutex_;
-  std::map<std::string, std::vector<BoardEntry>> rooms_;
+  std::map<std::string, Room> rooms_;
   std::uint64_t state_;
 };
 

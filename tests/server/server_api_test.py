@@ -83,6 +83,20 @@ def check_endpoints(server):
         fail("board CSV difference is not the run's")
     expect_error(server, "GET", "/api/rooms/NOPE1.csv", None, 404, ["no room"])
 
+    code, locked = server.request("POST", "/api/rooms/%s/lock" % room["code"],
+                                  {"levers": ["teams.housing_first.fte_by_year"]})
+    if code != 200 or locked["locked"] != ["teams.housing_first.fte_by_year"]:
+        fail("locking a lever: %d %r" % (code, locked))
+    expect_error(server, "POST", "/api/whatif", dict(WHATIF, room=room["code"], group="Group A"), 400,
+                 ["teams.housing_first.fte_by_year", "locked"])
+    code, board = server.request("GET", "/api/rooms/" + room["code"])
+    if board["locked"] != ["teams.housing_first.fte_by_year"] or len(board["entries"]) != 1:
+        fail("the board after a refused locked change: %r" % board)
+    expect_error(server, "POST", "/api/rooms/%s/lock" % room["code"], {"levers": ["costs.team_fte_year"]}, 400,
+                 ["not a workshop lever"])
+    expect_error(server, "POST", "/api/rooms/%s/lock" % room["code"], {"lever": []}, 400, ["levers"])
+    expect_error(server, "POST", "/api/rooms/NOPE1/lock", {"levers": []}, 404, ["no room"])
+
     expect_error(server, "POST", "/api/whatif", None, 400, ["JSON"], raw=b"{not json")
     expect_error(server, "POST", "/api/whatif", ["bodo"], 400, ["JSON object"])
     expect_error(server, "POST", "/api/whatif", {"changes": {}}, 400, ["scenario", "required"])

@@ -107,6 +107,10 @@ def main():
             WebDriverWait(teacher, 20).until(lambda d: board_groups(d) == ["Teacher", "Teacher", "Group B"])
             teacher.save_screenshot(prefix + "-board.png")
 
+            # The teacher locks the team lever: the group's slider is disabled within a board refresh.
+            teacher.find_elements(By.CSS_SELECTOR, ".lever-lock")[0].click()
+            WebDriverWait(group, 20).until(lambda d: not d.find_element(By.ID, "lever-0").is_enabled())
+
             Select(group.find_element(By.ID, "language")).select_by_value("nb")
             heading = group.find_element(By.TAG_NAME, "h1").text
             if "verksted" not in heading:
