@@ -80,7 +80,7 @@ RunStore::~RunStore() {
 }
 
 std::optional<std::string> RunStore::find(const std::string& key) const {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   Statement statement(database_, "SELECT result FROM runs WHERE key = ?1");
   statement.bind(1, key);
   if (statement.step() != SQLITE_ROW) return std::nullopt;
@@ -88,7 +88,7 @@ std::optional<std::string> RunStore::find(const std::string& key) const {
 }
 
 void RunStore::put(const std::string& key, const std::string& request_json, const std::string& result_json) {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   Statement statement(database_, "INSERT OR REPLACE INTO runs (key, request, result) VALUES (?1, ?2, ?3)");
   statement.bind(1, key);
   statement.bind(2, request_json);
@@ -97,7 +97,7 @@ void RunStore::put(const std::string& key, const std::string& request_json, cons
 }
 
 long long RunStore::count() const {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   Statement statement(database_, "SELECT COUNT(*) FROM runs");
   statement.step();
   return statement.integer(0);

@@ -5,7 +5,7 @@ namespace hsim::server {
 std::string WorkshopRooms::open_room() {
   // Letters that cannot be misread on a projector (no I, O, 0, 1).
   static const std::string letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   std::string code;
   do {
     code.clear();
@@ -21,12 +21,12 @@ std::string WorkshopRooms::open_room() {
 }
 
 bool WorkshopRooms::exists(const std::string& code) const {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   return rooms_.count(code) != 0;
 }
 
 bool WorkshopRooms::add(const std::string& code, BoardEntry entry) {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   const auto room = rooms_.find(code);
   if (room == rooms_.end()) return false;
   room->second.entries.push_back(std::move(entry));
@@ -34,14 +34,14 @@ bool WorkshopRooms::add(const std::string& code, BoardEntry entry) {
 }
 
 std::optional<std::vector<BoardEntry>> WorkshopRooms::board(const std::string& code) const {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   const auto room = rooms_.find(code);
   if (room == rooms_.end()) return std::nullopt;
   return room->second.entries;
 }
 
 bool WorkshopRooms::lock(const std::string& code, std::vector<std::string> lever_paths) {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   const auto room = rooms_.find(code);
   if (room == rooms_.end()) return false;
   room->second.locked_levers = std::move(lever_paths);
@@ -49,7 +49,7 @@ bool WorkshopRooms::lock(const std::string& code, std::vector<std::string> lever
 }
 
 std::vector<std::string> WorkshopRooms::locked(const std::string& code) const {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard guard(mutex_);
   const auto room = rooms_.find(code);
   return room == rooms_.end() ? std::vector<std::string>{} : room->second.locked_levers;
 }
