@@ -17,7 +17,10 @@
 #include "analysis/sensitivity/sobol_indices.hpp"
 #include "analysis/sweep/append_file.hpp"
 #include "analysis/sweep/resumable_folder.hpp"
+#include "analysis/sweep/shard_merge.hpp"
 #include "analysis/sweep/sweep_tables.hpp"
+#include "sim/engine/distributed_tasks.hpp"
+#include "sim/output/stable_hash.hpp"
 
 namespace hsim::analysis::sensitivity {
 namespace {
@@ -145,38 +148,55 @@ void check_spec_for_method(const sweep::SweepSpec& spec, Method method, scenario
   }
 }
 
-void run_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& evaluator,
-                     const SensitivityOptions& options, std::ostream& out) {
-  std::ostringstream console;  // shown once the results are committed
+namespace {
+
+// The method's design over the spec's parameters, and what it adds to the run's fingerprint.
+struct MethodDesign {
+  std::unique_ptr<SaltelliDesign> saltelli;
+  std::unique_ptr<MorrisDesign> morris;
+  const design::Design* design = nullptr;
+  std::string variant;
+};
+
+MethodDesign make_method_design(const sweep::SweepSpec& spec, const SensitivityOptions& options) {
+  MethodDesign made;
+  const bool second_order = options.second_order || spec.sensitivity.second_order;
+  made.variant = std::string("method ") + (options.method == Method::sobol ? "sobol" : "morris");
+  if (options.method == Method::sobol) {
+    made.saltelli = std::make_unique<SaltelliDesign>(
+        spec.parameters, spec.sensitivity.samples, second_order,
+        spec.sensitivity.shift ? std::optional<std::uint64_t>(spec.seed) : std::nullopt);
+    made.design = made.saltelli.get();
+    made.variant += second_order ? " second-order" : "";
+  } else {
+    made.morris = std::make_unique<MorrisDesign>(spec.parameters, spec.sensitivity.trajectories,
+                                                 spec.sensitivity.levels, spec.seed);
+    made.design = made.morris.get();
+  }
+  return made;
+}
+
+struct AnalysisTables {
+  std::string indices;
+  std::string variance;
+  std::string console;
+};
+
+// Indices and the noise decomposition from a complete aggregated.csv of the method's design.
+AnalysisTables analyse_design(const sweep::SweepSpec& spec, const sweep::PointEvaluator& evaluator,
+                              const SensitivityOptions& options, const MethodDesign& made,
+                              const std::filesystem::path& aggregated_file) {
   const std::size_t k = spec.parameters.size();
   const bool second_order = options.second_order || spec.sensitivity.second_order;
   const std::size_t bootstrap = options.bootstrap.value_or(spec.sensitivity.bootstrap);
   const char* method_name = options.method == Method::sobol ? "sobol" : "morris";
-
-  std::unique_ptr<SaltelliDesign> saltelli;
-  std::unique_ptr<MorrisDesign> morris;
-  const design::Design* design = nullptr;
-  std::string extra = std::string("method ") + method_name;
-  if (options.method == Method::sobol) {
-    saltelli = std::make_unique<SaltelliDesign>(
-        spec.parameters, spec.sensitivity.samples, second_order,
-        spec.sensitivity.shift ? std::optional<std::uint64_t>(spec.seed) : std::nullopt);
-    design = saltelli.get();
-    extra += second_order ? " second-order" : "";
-  } else {
-    morris = std::make_unique<MorrisDesign>(spec.parameters, spec.sensitivity.trajectories, spec.sensitivity.levels,
-                                            spec.seed);
-    design = morris.get();
-  }
-
-  sweep::ResumableFolder folder(options.run.out, sweep::run_fingerprint("sensitivity", spec, extra),
-                                options.run.overwrite);
-  const auto summary = sweep::evaluate_design(spec, evaluator, *design, folder, options.run);
-
+  const design::Design* design = made.design;
+  const SaltelliDesign* saltelli = made.saltelli.get();
+  const MorrisDesign* morris = made.morris.get();
+  std::ostringstream console;
   std::vector<std::string> metrics = spec.metrics.empty() ? evaluator.metric_names() : spec.metrics;
   const std::size_t policies = spec.policies.size();
-  const PointSummaries summaries =
-      read_point_summaries(folder.file("aggregated.csv"), design->size(), policies, metrics.size());
+  const PointSummaries summaries = read_point_summaries(aggregated_file, design->size(), policies, metrics.size());
 
   std::string index_rows = csv_header(indices_schema());
   std::string variance_rows = csv_header(variance_schema());
@@ -245,15 +265,68 @@ void run_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& 
       }
     }
   }
+  return AnalysisTables{std::move(index_rows), std::move(variance_rows), console.str()};
+}
+
+}  // namespace
+
+void run_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& evaluator,
+                     const SensitivityOptions& options, std::ostream& out) {
+  const MethodDesign made = make_method_design(spec, options);
+  if (!engine::distributed::is_root()) {
+    sweep::serve_design(spec, evaluator, *made.design, options.run);
+    return;
+  }
+  sweep::ResumableFolder folder(options.run.out,
+                                sweep::run_fingerprint("sensitivity", spec, made.variant, options.run.shard),
+                                options.run.overwrite);
+  const auto summary = sweep::evaluate_design(spec, evaluator, *made.design, folder, options.run);
+  if (options.run.shard) {
+    const auto range = sweep::points_to_evaluate(*made.design, options.run);
+    sweep::write_run_manifest(folder.file("manifest.json"), spec, options.run);
+    sweep::write_shard_record_if_sharded(folder.file(sweep::shard_record_file_name), "sensitivity", made.variant, spec,
+                                         *made.design, options.run);
+    folder.commit({sweep::journal_file_name});
+    out << "shard " << options.run.shard->index << "/" << options.run.shard->count << ": points " << range.first << "-"
+        << range.end << " of " << made.design->size() << ", " << summary.evaluations << " model evaluations in "
+        << sweep::format_duration(summary.seconds) << "; results in " << folder.target().string()
+        << "\njoin the shards with `hsim merge`, then run `hsim sensitivity --from`\n";
+    return;
+  }
+  AnalysisTables tables = analyse_design(spec, evaluator, options, made, folder.file("aggregated.csv"));
+  std::ostringstream console;
+  console << tables.console;
   console << "\n" << summary.evaluations << " model evaluations in " << sweep::format_duration(summary.seconds);
   if (summary.points_already_done > 0) console << " (" << summary.points_already_done << " points were already done)";
   console << "; results in " << folder.target().string() << "\n";
 
-  sweep::write_file_synced(folder.file("indices.csv"), index_rows);
-  sweep::write_file_synced(folder.file("variance.csv"), variance_rows);
+  sweep::write_file_synced(folder.file("indices.csv"), tables.indices);
+  sweep::write_file_synced(folder.file("variance.csv"), tables.variance);
   sweep::write_run_manifest(folder.file("manifest.json"), spec, options.run);
   folder.commit({sweep::journal_file_name});
   out << console.str();
+}
+
+void analyse_merged_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& evaluator,
+                                const SensitivityOptions& options, const std::filesystem::path& merged,
+                                std::ostream& out) {
+  const MethodDesign made = make_method_design(spec, options);
+  const sweep::MergeRecord record = sweep::read_merge_record(merged / sweep::merge_record_file_name);
+  const std::string expected = output::stable_hash(sweep::run_fingerprint("sensitivity", spec, made.variant));
+  if (record.command != "sensitivity" || record.fingerprint != expected) {
+    throw sweep::ShardMismatch(merged.string() + " holds the merged shards of `hsim " + record.command + "` (" +
+                               record.variant + ") of " + record.spec_file + ", not of this specification with " +
+                               made.variant + "; pass the spec and --method the shards were run with");
+  }
+  AnalysisTables tables = analyse_design(spec, evaluator, options, made, merged / "aggregated.csv");
+  auto write_beside_merged = [&](const std::string& name, const std::string& text) {
+    const auto partial = merged / (name + ".partial");
+    sweep::write_file_synced(partial, text);
+    std::filesystem::rename(partial, merged / name);
+  };
+  write_beside_merged("indices.csv", tables.indices);
+  write_beside_merged("variance.csv", tables.variance);
+  out << tables.console << "\nanalysed the " << record.shards << " merged shards in " << merged.string() << "\n";
 }
 
 }  // namespace hsim::analysis::sensitivity

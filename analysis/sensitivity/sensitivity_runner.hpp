@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -28,7 +29,16 @@ void check_spec_for_method(const sweep::SweepSpec& spec, Method method, scenario
 // `hsim sensitivity`: evaluates the method's design (resumable, like a sweep), then writes
 // indices.csv and variance.csv beside points/results/aggregated.csv and prints a table ranked by
 // total effect (Sobol) or mu* (Morris) to `console`.
+// With options.run.shard, only the shard's points are evaluated into its folder (with shard.json) and
+// no indices are computed.
 void run_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& evaluator,
                      const SensitivityOptions& options, std::ostream& console);
+
+// `hsim sensitivity --from MERGED`: the indices of a folder `hsim merge` wrote from the shards of this
+// spec and method, written into that folder (indices.csv, variance.csv) as a one-process run writes
+// them. Throws sweep::ShardMismatch when the folder holds another spec, method or seed.
+void analyse_merged_sensitivity(const sweep::SweepSpec& spec, const sweep::PointEvaluator& evaluator,
+                                const SensitivityOptions& options, const std::filesystem::path& merged,
+                                std::ostream& console);
 
 }  // namespace hsim::analysis::sensitivity

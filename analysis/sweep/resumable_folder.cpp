@@ -21,6 +21,7 @@ ResumableFolder::ResumableFolder(fs::path target, std::string fingerprint, bool 
   output::require_replaceable(target_);
   const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
   fs::create_directories(parent);
+  output::remove_stale_staging(target_, "old");
   std::string work_name(".");
   work_name += target_.filename().string();
   work_name += ".unfinished";
@@ -47,14 +48,9 @@ void ResumableFolder::mark_initialized() {
 }
 
 void ResumableFolder::commit(const std::vector<std::string>& bookkeeping_files) {
-  if (fs::exists(fs::symlink_status(target_))) {
-    if (!overwrite_) throw output::OutputExistsError("output folder " + target_.string() + " appeared during the run");
-    output::require_replaceable(target_);
-    fs::remove_all(target_);
-  }
   for (const auto& name : bookkeeping_files) fs::remove(work_ / name);
   fs::remove(work_ / fingerprint_file_name);
-  fs::rename(work_, target_);
+  output::move_into_place(work_, target_, overwrite_);
 }
 
 }  // namespace hsim::analysis::sweep

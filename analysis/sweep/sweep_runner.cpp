@@ -16,8 +16,9 @@
 #include "analysis/running_statistics.hpp"
 #include "analysis/sweep/append_file.hpp"
 #include "analysis/sweep/sweep_tables.hpp"
-#include "sim/engine/ensemble.hpp"
+#include "sim/engine/distributed_tasks.hpp"
 #include "sim/output/manifest.hpp"
+#include "sim/output/stable_hash.hpp"
 
 namespace hsim::analysis::sweep {
 
@@ -101,13 +102,14 @@ std::vector<std::size_t> kept_metric_indices(const SweepSpec& spec, const PointE
   return kept;
 }
 
-void initialize_folder(const SweepSpec& spec, const design::Design& design, ResumableFolder& folder) {
+void initialize_folder(const SweepSpec& spec, const design::Design& design, const PointRange& range,
+                       ResumableFolder& folder) {
   std::vector<std::string> keys;
   for (const auto& parameter : spec.parameters) keys.push_back(parameter.key);
   {
     AppendFile points(folder.file("points.csv"), 0);
     std::string block = csv_header(points_schema(keys));
-    for (std::uint64_t p = 0; p < design.size(); ++p) {
+    for (std::uint64_t p = range.first; p < range.end; ++p) {
       std::vector<output::CsvCell> cells{static_cast<std::int64_t>(p)};
       for (double value : design.point(p)) cells.emplace_back(value);
       block += csv_line(cells);
@@ -124,11 +126,36 @@ void initialize_folder(const SweepSpec& spec, const design::Design& design, Resu
   write_file_synced(folder.file("results.csv"), results_header);
   write_file_synced(folder.file("aggregated.csv"), aggregated_header);
   write_file_synced(folder.file(journal_file_name),
-                    journal_line(JournalEntry{0, results_header.size(), aggregated_header.size()}));
+                    journal_line(JournalEntry{range.first, results_header.size(), aggregated_header.size()}));
   folder.mark_initialized();
 }
 
+// One task per (point, replicate), numbered point * replicates + replicate: it runs every policy at
+// that point and keeps the chosen metrics, policy after policy.
+engine::distributed::RunTask make_point_task(const SweepSpec& spec, const PointEvaluator& evaluator,
+                                             const design::Design& design) {
+  return [&spec, &evaluator, &design, kept = kept_metric_indices(spec, evaluator)](std::uint64_t task) {
+    const std::uint64_t point = task / spec.replicates;
+    const std::uint64_t replicate = task % spec.replicates;
+    const std::vector<double> values = design.point(point);
+    std::vector<double> kept_values;
+    kept_values.reserve(spec.policies.size() * kept.size());
+    for (const auto& policy : spec.policies) {
+      const std::vector<double> metrics = evaluator.evaluate(values, spec.seed, replicate, policy);
+      for (std::size_t index : kept) kept_values.push_back(index < metrics.size() ? metrics[index] : NAN);
+    }
+    return kept_values;
+  };
+}
+
 }  // namespace
+
+void serve_design(const SweepSpec& spec, const PointEvaluator& evaluator, const design::Design& design,
+                  const RunOptions& options) {
+  engine::distributed::TaskOptions tasks;
+  tasks.threads = std::max(1U, options.threads);
+  engine::distributed::serve_tasks(tasks, make_point_task(spec, evaluator, design));
+}
 
 std::unique_ptr<design::Design> make_sweep_design(const SweepSpec& spec) {
   if (!spec.design) throw std::logic_error("sweep: the spec has no design");
@@ -149,10 +176,37 @@ std::string run_fingerprint(const std::string& command, const SweepSpec& spec, c
   return "hsim " + command + "\n" + extra + "\n" + spec.text;
 }
 
+std::string run_fingerprint(const std::string& command, const SweepSpec& spec, const std::string& extra,
+                            const std::optional<Shard>& shard) {
+  if (!shard) return run_fingerprint(command, spec, extra);
+  return run_fingerprint(command, spec,
+                         extra + "\nshard " + std::to_string(shard->index) + "/" + std::to_string(shard->count));
+}
+
+PointRange points_to_evaluate(const design::Design& design, const RunOptions& options) {
+  return options.shard ? shard_points(design.size(), *options.shard) : PointRange{0, design.size()};
+}
+
+void write_shard_record_if_sharded(const fs::path& file, const std::string& command, const std::string& extra,
+                                   const SweepSpec& spec, const design::Design& design, const RunOptions& options) {
+  if (!options.shard) return;
+  ShardRecord record;
+  record.command = command;
+  record.variant = extra;
+  record.fingerprint = output::stable_hash(run_fingerprint(command, spec, extra));
+  record.spec_file = fs::absolute(spec.file).lexically_normal().string();
+  record.seed = spec.seed;
+  record.points = design.size();
+  record.shard = *options.shard;
+  record.range = points_to_evaluate(design, options);
+  write_shard_record(file, record);
+}
+
 EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& evaluator, const design::Design& design,
                                   ResumableFolder& folder, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  if (!folder.resuming()) initialize_folder(spec, design, folder);
+  const PointRange range = points_to_evaluate(design, options);
+  if (!folder.resuming()) initialize_folder(spec, design, range, folder);
 
   const auto [entry, journal_bytes] =
       last_usable_entry(folder.file(journal_file_name), file_size_or_zero(folder.file("results.csv")),
@@ -168,34 +222,22 @@ EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& e
   const std::size_t policies = spec.policies.size();
   const std::size_t values_per_replicate = policies * kept.size();
   const std::uint64_t first_point = entry.points_done;
-  const std::uint64_t points = design.size();
+  const std::uint64_t end_point = range.end;
 
   EvaluationSummary summary;
-  summary.points = points;
-  summary.points_already_done = first_point;
+  summary.points = range.end - range.first;
+  summary.points_already_done = first_point - range.first;
 
   std::ostream& progress_out = options.progress_out != nullptr ? *options.progress_out : std::cerr;
-  ProgressReporter progress(progress_out, options.progress, "evaluations", points * replicates * policies,
-                            first_point * replicates * policies);
+  ProgressReporter progress(progress_out, options.progress, "evaluations", summary.points * replicates * policies,
+                            summary.points_already_done * replicates * policies);
 
-  // One task per (point, replicate): it runs every policy at that point and keeps the chosen metrics.
-  auto run_task = [&](std::size_t task) {
-    const std::uint64_t point = first_point + task / replicates;
-    const std::uint64_t replicate = task % replicates;
-    const std::vector<double> values = design.point(point);
-    std::vector<double> kept_values;
-    kept_values.reserve(values_per_replicate);
-    for (const auto& policy : spec.policies) {
-      const std::vector<double> metrics = evaluator.evaluate(values, spec.seed, replicate, policy);
-      for (std::size_t index : kept) kept_values.push_back(index < metrics.size() ? metrics[index] : NAN);
-    }
-    return kept_values;
-  };
+  const engine::distributed::RunTask run_task = make_point_task(spec, evaluator, design);
 
   std::vector<std::vector<double>> point_values(replicates);
   auto last_sync = std::chrono::steady_clock::now();
-  auto sink = [&](std::size_t task, std::vector<double> values) {
-    const std::uint64_t point = first_point + task / replicates;
+  auto sink = [&](std::uint64_t task, std::vector<double> values) {
+    const std::uint64_t point = task / replicates;
     const std::uint64_t replicate = task % replicates;
     point_values[replicate] = std::move(values);
     summary.evaluations += policies;
@@ -226,7 +268,7 @@ EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& e
     results.append(result_rows);
     aggregated.append(aggregated_rows);
     const auto now = std::chrono::steady_clock::now();
-    const bool last = point + 1 == points;
+    const bool last = point + 1 == end_point;
     if (last || now - last_sync >= sync_interval) {
       results.sync();
       aggregated.sync();
@@ -236,13 +278,12 @@ EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& e
       journal.sync();
       last_sync = now;
     }
-    progress.update((point + 1) * replicates * policies);
+    progress.update((point + 1 - range.first) * replicates * policies);
   };
 
-  engine::EnsembleOptions ensemble;
-  ensemble.replicates = static_cast<std::size_t>((points - first_point) * replicates);
-  ensemble.threads = std::max(1U, options.threads);
-  engine::run_ensemble(ensemble, run_task, sink);
+  engine::distributed::TaskOptions tasks;
+  tasks.threads = std::max(1U, options.threads);
+  engine::distributed::run_tasks(first_point * replicates, end_point * replicates, tasks, run_task, sink);
   results.sync();
   aggregated.sync();
   journal.sync();
@@ -265,9 +306,14 @@ void write_run_manifest(const fs::path& file, const SweepSpec& spec, const RunOp
 
 EvaluationSummary run_sweep(const SweepSpec& spec, const PointEvaluator& evaluator, const RunOptions& options) {
   const auto design = make_sweep_design(spec);
-  ResumableFolder folder(options.out, run_fingerprint("sweep", spec), options.overwrite);
+  if (!engine::distributed::is_root()) {
+    serve_design(spec, evaluator, *design, options);
+    return {};
+  }
+  ResumableFolder folder(options.out, run_fingerprint("sweep", spec, "", options.shard), options.overwrite);
   const EvaluationSummary summary = evaluate_design(spec, evaluator, *design, folder, options);
   write_run_manifest(folder.file("manifest.json"), spec, options);
+  write_shard_record_if_sharded(folder.file(shard_record_file_name), "sweep", "", spec, *design, options);
   folder.commit({journal_file_name});
   return summary;
 }

@@ -8,6 +8,7 @@
 #include "analysis/sweep/evaluator_registry.hpp"
 #include "analysis/sweep/sweep_runner.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/output/run_folder.hpp"
 
 namespace hsim::cli {
@@ -19,6 +20,7 @@ struct SweepCommandOptions {
   unsigned threads = 0;
   bool quiet = false;
   bool overwrite = false;
+  std::string shard;
 };
 
 int run_sweep_command(const SweepCommandOptions& options, const std::string& command_line) {
@@ -39,10 +41,12 @@ int run_sweep_command(const SweepCommandOptions& options, const std::string& com
   run.overwrite = options.overwrite;
   run.progress = analysis::sweep::progress_style_for_stderr(options.quiet);
   run.command_line = command_line;
+  if (!options.shard.empty()) run.shard = analysis::sweep::parse_shard(options.shard);
   try {
     const auto summary = analysis::sweep::run_sweep(inputs->spec, *inputs->evaluator, run);
     if (!options.quiet) {
       std::cerr << "hsim sweep: " << summary.points << " points";
+      if (run.shard) std::cerr << " of shard " << run.shard->index << "/" << run.shard->count;
       if (summary.points_already_done > 0) std::cerr << " (" << summary.points_already_done << " resumed)";
       std::cerr << ", " << summary.evaluations << " evaluations in "
                 << analysis::sweep::format_duration(summary.seconds) << "; results in " << run.out.string() << "\n";
@@ -86,6 +90,10 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line) {
   command->add_flag("--quiet", options->quiet, "No progress on stderr");
   command->add_flag("--overwrite", options->overwrite,
                     "Replace an existing output folder or a different unfinished run");
+  command
+      ->add_option("--shard", options->shard,
+                   "Evaluate only block K of N of the design's points (a job-array task); join with hsim merge")
+      ->check(shard_of_count());
   return Command{command, [options, command_line] { return run_sweep_command(*options, command_line); }};
 }
 

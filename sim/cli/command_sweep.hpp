@@ -12,7 +12,7 @@
 
 namespace hsim::cli {
 
-// `hsim sweep SPEC.yaml [--out DIR] [--threads T] [--quiet] [--overwrite]`
+// `hsim sweep SPEC.yaml [--out DIR] [--threads T] [--quiet] [--overwrite] [--shard K/N]`
 Command add_sweep_command(CLI::App& app, const std::string& command_line);
 
 // A validated spec with the evaluator its `model:` names.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "sim/cli/command_calibrate.hpp"
 #include "sim/cli/command_fit.hpp"
 #include "sim/cli/command_goal.hpp"
+#include "sim/cli/command_merge.hpp"
 #include "sim/cli/command_outputs.hpp"
 #include "sim/cli/command_params.hpp"
 #include "sim/cli/command_report.hpp"
@@ -20,6 +22,7 @@
 #include "sim/cli/command_validate.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/engine/distributed_tasks.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/scenario/nearest_name.hpp"
 
@@ -40,6 +43,17 @@ std::string shell_quoted(const std::string& argument) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  hsim::engine::distributed::Session mpi(argc, argv);
+  if (const std::string problem = hsim::engine::distributed::launch_problem(); !problem.empty()) {
+    std::cerr << "hsim: error: " << problem << "\n";
+    return hsim::cli::exit_bad_input;
+  }
+  // Under mpirun only rank 0 speaks; the other ranks compute what it hands them.
+  std::ofstream silent;
+  if (!hsim::engine::distributed::is_root()) {
+    std::cout.rdbuf(silent.rdbuf());
+    std::cerr.rdbuf(silent.rdbuf());
+  }
   CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
   app.require_subcommand(0, 1);
@@ -70,6 +84,7 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_outputs_command(app));
   commands.push_back(hsim::cli::add_sweep_command(app, command_line));
   commands.push_back(hsim::cli::add_sensitivity_command(app, command_line));
+  commands.push_back(hsim::cli::add_merge_command(app, command_line));
   commands.push_back(hsim::cli::add_fit_command(app));
   commands.push_back(hsim::cli::add_calibrate_command(app, command_line));
 
@@ -107,6 +122,12 @@ int main(int argc, char** argv) {
   hsim::cli::install_interrupt_handlers();
   for (const auto& command : commands) {
     if (command.parser->parsed()) {
+      const std::string name = command.parser->get_name();
+      if (hsim::engine::distributed::ranks() > 1 && name != "sweep" && name != "sensitivity") {
+        std::cerr << "hsim " << name << ": error: only sweep and sensitivity run over MPI ranks; run hsim " << name
+                  << " as one process (its --threads use the cores of one machine)\n";
+        return hsim::cli::exit_bad_input;
+      }
       try {
         return command.action();
       } catch (const hsim::engine::EnsembleStopped&) {

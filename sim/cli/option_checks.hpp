@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string>
 
+#include "analysis/sweep/shard.hpp"
+
 namespace hsim::cli {
 
 // CLI11 would wrap "-1" into an unsigned seed and clamp 2^64; refuse both before conversion.
@@ -38,6 +40,17 @@ inline CLI::Validator finite_non_negative_number() {
         return "must be a finite number >= 0, found " + text;
       },
       "NUMBER >= 0");
+}
+
+// `--shard K/N` for a job array: shard K (1-based) of N.
+inline CLI::Validator shard_of_count() {
+  return CLI::Validator(
+      [](std::string& text) {
+        if (analysis::sweep::parse_shard(text)) return std::string();
+        return "must be K/N with 1 <= K <= N <= " + std::to_string(analysis::sweep::max_shards) +
+               " (shard K of N, e.g. 3/8 or $SLURM_ARRAY_TASK_ID/8), found " + text;
+      },
+      "K/N");
 }
 
 }  // namespace hsim::cli

@@ -36,30 +36,34 @@ RunFolder::~RunFolder() {
   }
 }
 
-void RunFolder::commit() {
+void move_into_place(const fs::path& staging, const fs::path& target, bool overwrite) {
   // Set the old folder aside, move the new one in, then remove the old: the target is always one whole
   // run. A run that writes the same folder at the same moment makes one of the renames fail, and that
   // run says so instead of deleting the other's results.
   fs::path aside;
-  if (fs::exists(fs::symlink_status(target_))) {
-    if (!overwrite_) throw OutputExistsError("output folder " + target_.string() + " appeared during the run");
-    require_replaceable(target_);
-    aside = staging_.parent_path() / ("." + target_.filename().string() + ".old-" + std::to_string(::getpid()));
+  if (fs::exists(fs::symlink_status(target))) {
+    if (!overwrite) throw OutputExistsError("output folder " + target.string() + " appeared during the run");
+    require_replaceable(target);
+    aside = staging.parent_path() / ("." + target.filename().string() + ".old-" + std::to_string(::getpid()));
     std::error_code error;
-    fs::rename(target_, aside, error);
+    fs::rename(target, aside, error);
     if (error) {
-      throw OutputExistsError("output folder " + target_.string() +
+      throw OutputExistsError("output folder " + target.string() +
                               " is being replaced by another run at the same time; try again");
     }
   }
   std::error_code error;
-  fs::rename(staging_, target_, error);
+  fs::rename(staging, target, error);
   if (error) {
-    if (!aside.empty()) fs::rename(aside, target_, error);
-    throw OutputExistsError("another run wrote " + target_.string() + " at the same time; its results are kept");
+    if (!aside.empty()) fs::rename(aside, target, error);
+    throw OutputExistsError("another run wrote " + target.string() + " at the same time; its results are kept");
   }
-  committed_ = true;
   if (!aside.empty()) fs::remove_all(aside, error);
+}
+
+void RunFolder::commit() {
+  move_into_place(staging_, target_, overwrite_);
+  committed_ = true;
 }
 
 }  // namespace hsim::output

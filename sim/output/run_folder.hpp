@@ -15,6 +15,10 @@ class OutputExistsError : public std::runtime_error {
 // A run folder that appears whole or not at all: files are written into a hidden staging folder
 // beside the target, which replaces the target only on commit(). A run that fails leaves the
 // previous results untouched and no half-written folder behind.
+// Moves a finished staging folder to `target`, replacing a run folder hsim wrote there (when
+// `overwrite`) without ever leaving the target half-written; a concurrent writer gets OutputExistsError.
+void move_into_place(const std::filesystem::path& staging, const std::filesystem::path& target, bool overwrite);
+
 class RunFolder {
  public:
   // Throws OutputExistsError when `target` exists and `overwrite` is false, before any work is done.

@@ -224,7 +224,7 @@ void apply_set_override(const std::string& argument, const KeyRegistry& keys, Co
   }
   const std::string path = argument.substr(0, equals);
   Diagnostics parse_problems;
-  auto parsed = parse_yaml_text(argument.substr(equals + 1), origin.where, parse_problems);
+  auto parsed = parse_yaml_text(argument.substr(equals + 1), origin.where(), parse_problems);
   for (auto entry : parse_problems.entries()) {
     entry.origin = origin;
     entry.key_path = path;

@@ -6,9 +6,20 @@
 
 namespace hsim::scenario {
 
+Origin::Origin(std::string where_text, int line_number, int column_number)
+    : line(line_number), column(column_number), where_(std::make_shared<const std::string>(std::move(where_text))) {}
+
+Origin::Origin(SharedName shared_where, int line_number, int column_number)
+    : line(line_number), column(column_number), where_(std::move(shared_where)) {}
+
+const std::string& Origin::where() const {
+  static const std::string nowhere;
+  return where_ ? *where_ : nowhere;
+}
+
 std::string describe(const Origin& origin) {
-  if (origin.line <= 0) return origin.where;
-  return origin.where + ":" + std::to_string(origin.line) + ":" + std::to_string(origin.column);
+  if (origin.line <= 0) return origin.where();
+  return origin.where() + ":" + std::to_string(origin.line) + ":" + std::to_string(origin.column);
 }
 
 std::string format(const Diagnostic& diagnostic) {
@@ -32,10 +43,10 @@ void Diagnostics::append(const Diagnostics& other) {
 
 void Diagnostics::sort_by_position() {
   std::map<std::string, std::size_t> first_seen;
-  for (const auto& entry : entries_) first_seen.emplace(entry.origin.where, first_seen.size());
+  for (const auto& entry : entries_) first_seen.emplace(entry.origin.where(), first_seen.size());
   std::stable_sort(entries_.begin(), entries_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    const auto rank_a = first_seen.at(a.origin.where);
-    const auto rank_b = first_seen.at(b.origin.where);
+    const auto rank_a = first_seen.at(a.origin.where());
+    const auto rank_b = first_seen.at(b.origin.where());
     if (rank_a != rank_b) return rank_a < rank_b;
     if (a.origin.line != b.origin.line) return a.origin.line < b.origin.line;
     return a.origin.column < b.origin.column;
@@ -44,7 +55,12 @@ void Diagnostics::sort_by_position() {
 
 std::string Diagnostics::to_string() const {
   std::string text;
-  for (const auto& entry : entries_) text += format(entry) + "\n";
+  const std::size_t shown = std::min(entries_.size(), max_printed);
+  for (std::size_t i = 0; i < shown; ++i) text += format(entries_[i]) + "\n";
+  if (shown < entries_.size()) {
+    text += "... and " + std::to_string(entries_.size() - shown) + " more problems (" +
+            std::to_string(entries_.size()) + " in all; the first " + std::to_string(shown) + " are shown)\n";
+  }
   return text;
 }
 

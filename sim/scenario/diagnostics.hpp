@@ -3,19 +3,34 @@
 // Problems found in scenario input, collected so that all of them are reported at once.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace hsim::scenario {
 
 // Where a value came from: a file position (1-based line and column), a `--set` override, or a
-// declared default. Line 0 means "no position inside `where`".
+// declared default. Line 0 means "no position inside `where`". Every node of a parsed file shares
+// one copy of the file's name, so memory follows the size of the input, not the length of its path.
 struct Origin {
-  std::string where;
+  using SharedName = std::shared_ptr<const std::string>;
+
+  Origin() = default;
+  Origin(std::string where_text, int line_number, int column_number);
+  Origin(SharedName shared_where, int line_number, int column_number);
+
+  const std::string& where() const;
+  const SharedName& shared_where() const { return where_; }
+
   int line = 0;
   int column = 0;
 
-  friend bool operator==(const Origin&, const Origin&) = default;
+  friend bool operator==(const Origin& a, const Origin& b) {
+    return a.where() == b.where() && a.line == b.line && a.column == b.column;
+  }
+
+ private:
+  SharedName where_;
 };
 
 // Text of an origin as printed in messages: `file:line:column`, or `where` alone without a position.
@@ -42,8 +57,10 @@ class Diagnostics {
   std::size_t size() const { return entries_.size(); }
   const std::vector<Diagnostic>& entries() const { return entries_; }
 
-  // One formatted line per diagnostic, each ending in a newline.
+  // One formatted line per diagnostic, each ending in a newline; beyond max_printed, one line
+  // counts the rest (a file of thousands of mistakes is one mistake repeated).
   std::string to_string() const;
+  static constexpr std::size_t max_printed = 100;
 
  private:
   std::vector<Diagnostic> entries_;

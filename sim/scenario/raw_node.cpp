@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <system_error>
 
@@ -13,7 +14,7 @@
 namespace hsim::scenario {
 namespace {
 
-Origin origin_of(const YAML::Mark& mark, const std::string& where, const Origin& fallback) {
+Origin origin_of(const YAML::Mark& mark, const Origin::SharedName& where, const Origin& fallback) {
   if (mark.line < 0) return fallback;
   return Origin{where, mark.line + 1, mark.column + 1};
 }
@@ -24,7 +25,7 @@ std::string child_path(const std::string& path, const std::string& key) {
 
 class Converter {
  public:
-  Converter(std::string where, Diagnostics& diagnostics) : where_(std::move(where)), diagnostics_(diagnostics) {}
+  Converter(Origin::SharedName where, Diagnostics& diagnostics) : where_(std::move(where)), diagnostics_(diagnostics) {}
 
   bool exhausted() const { return exhausted_; }
 
@@ -82,7 +83,7 @@ class Converter {
   }
 
  private:
-  std::string where_;
+  Origin::SharedName where_;
   Diagnostics& diagnostics_;
   std::size_t node_count_ = 0;
   bool exhausted_ = false;
@@ -128,8 +129,9 @@ std::optional<RawNode> parse_yaml_text(const std::string& text, const std::strin
     diagnostics.add(Origin{where, 0, 0}, "", std::string("malformed YAML: ") + error.what());
     return std::nullopt;
   }
-  Converter converter(where, diagnostics);
-  RawNode root = converter.convert(document, Origin{where, 1, 1}, "");
+  const auto shared_where = std::make_shared<const std::string>(where);
+  Converter converter(shared_where, diagnostics);
+  RawNode root = converter.convert(document, Origin{shared_where, 1, 1}, "");
   if (converter.exhausted()) return std::nullopt;
   return root;
 }

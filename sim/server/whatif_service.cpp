@@ -8,6 +8,7 @@
 
 #include "sim/output/experiment_folder.hpp"
 #include "sim/output/html_report.hpp"
+#include "sim/output/stable_hash.hpp"
 #include "sim/scenario/lever.hpp"
 #include "sim/scenario/resolved_yaml.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -116,7 +117,7 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
                                "\n---\n" + std::string(model::to_string(policy)) + " " +
                                std::to_string(request.replicates) + " " + std::to_string(request.seed);
   WhatIfAnswer answer;
-  answer.key = stable_hash(identity);
+  answer.key = output::stable_hash(identity);
   if (auto stored = store_.find(answer.key)) {
     answer.from_store = true;
     answer.result_json = std::move(*stored);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -270,5 +271,35 @@ TEST_CASE("hsim goal reports the curve and whether the goal is met", "[unit][cli
   auto bad = run_hsim(base + " --target 'no_such_metric>=1'", scratch);
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("not a metric") != std::string::npos);
+  fs::remove_all(scratch);
+}
+
+// Memory follows the input, not its path: every located message and value shares one copy of the
+// file's name. A [regression] test rather than [unit] because the sanitizer job (unit tests only)
+// multiplies memory. The 90,000 keys are all unknown, so each is located and reported.
+TEST_CASE("a 90,000-key file at a 3,000-character path is refused within 200 MB", "[regression][cli]") {
+  const fs::path scratch = fresh_temp_folder("long-path");
+  fs::path folder = scratch;
+  while (folder.string().size() < 3000) folder /= std::string(200, 'd');
+  fs::create_directories(folder);
+  const fs::path file = folder / "many_keys.yaml";
+  {
+    std::ofstream out(file);
+    out << "name: many\n";
+    for (int key = 0; key < 90'000; ++key) out << "k" << key << ": 1\n";
+  }
+  REQUIRE(fs::file_size(file) < 1024 * 1024);
+  REQUIRE(file.string().size() > 3000);
+
+  const auto result = run_hsim("validate " + file.string(), scratch);
+  rusage usage{};
+  REQUIRE(::getrusage(RUSAGE_CHILDREN, &usage) == 0);
+  const double peak_megabytes = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
+  INFO("peak memory " << peak_megabytes << " MB");
+  CHECK(result.exit_code == 2);
+  CHECK(peak_megabytes < 200.0);
+  // Every problem is counted, but only the first ones are printed in full.
+  CHECK(result.err.size() < 2'000'000);
+  CHECK(result.err.find("more problems") != std::string::npos);
   fs::remove_all(scratch);
 }

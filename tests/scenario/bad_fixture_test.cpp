@@ -100,11 +100,11 @@ std::vector<std::filesystem::path> fixture_paths() {
 
 bool matches(const Expectation& expectation, const Diagnostic& diagnostic, const Fixture& fixture) {
   if (expectation.from_set) {
-    if (diagnostic.origin.where.rfind("--set ", 0) != 0) return false;
+    if (diagnostic.origin.where().rfind("--set ", 0) != 0) return false;
   } else {
     const auto expected_file =
         expectation.file.empty() ? fixture.path : (fixture.path.parent_path() / expectation.file).lexically_normal();
-    if (std::filesystem::path(diagnostic.origin.where).lexically_normal() != expected_file) return false;
+    if (std::filesystem::path(diagnostic.origin.where()).lexically_normal() != expected_file) return false;
     if (diagnostic.origin.line != expectation.line) return false;
     if (diagnostic.origin.column <= 0) return false;
   }
@@ -150,7 +150,7 @@ TEST_CASE("a file above the size limit is refused before parsing", "[unit][scena
   const auto result = load_scenario(path, {});
   REQUIRE(result.diagnostics.size() == 1);
   const auto& diagnostic = result.diagnostics.entries().front();
-  CHECK(diagnostic.origin.where == path.string());
+  CHECK(diagnostic.origin.where() == path.string());
   CHECK(diagnostic.message.find("expected at most 1048576 bytes") != std::string::npos);
 }
 
