@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "analysis/calibration/target_statistics.hpp"
-#include "sim/engine/ensemble.hpp"
+#include "sim/engine/distributed_tasks.hpp"
 #include "sim/model/run.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -30,12 +30,11 @@ std::vector<SimulatedStatistic> simulate_city_targets(const CityTargets& city, c
 
   std::vector<SimulatedStatistic> simulated(city.targets.size());
   for (auto& statistic : simulated) statistic.replicates = settings.replicates;
-  engine::EnsembleOptions options;
-  options.replicates = settings.replicates;
+  // Over MPI ranks, every rank runs the fit alike and receives every replicate's statistics.
+  engine::distributed::TaskOptions options;
   options.threads = settings.threads;
-  engine::run_ensemble(
-      options,
-      [&](std::size_t replicate) {
+  const auto per_replicate =
+      engine::distributed::map_tasks(0, settings.replicates, options, [&](std::uint64_t replicate) {
         std::vector<double> values(city.targets.size(), std::nan(""));
         std::vector<model::ReplicateResult> results;
         for (model::PolicyName policy : policies) {
@@ -46,14 +45,15 @@ std::vector<SimulatedStatistic> simulate_city_targets(const CityTargets& city, c
           values[t] = compute_statistic(city.targets[t], results[policy_of_target[t]]);
         }
         return values;
-      },
-      [&](std::size_t replicate, std::vector<double> values) {
-        for (std::size_t t = 0; t < values.size(); ++t) {
-          if (!std::isfinite(values[t])) continue;
-          simulated[t].values.push_back(values[t]);
-          simulated[t].replicate_of_value.push_back(replicate);
-        }
       });
+  for (std::size_t replicate = 0; replicate < per_replicate.size(); ++replicate) {
+    const auto& values = per_replicate[replicate];
+    for (std::size_t t = 0; t < values.size(); ++t) {
+      if (!std::isfinite(values[t])) continue;
+      simulated[t].values.push_back(values[t]);
+      simulated[t].replicate_of_value.push_back(replicate);
+    }
+  }
   return simulated;
 }
 

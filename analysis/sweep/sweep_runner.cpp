@@ -220,7 +220,6 @@ EvaluationSummary evaluate_design(const SweepSpec& spec, const PointEvaluator& e
   for (std::size_t index : kept) metric_names.push_back(evaluator.metric_names()[index]);
   const std::uint64_t replicates = spec.replicates;
   const std::size_t policies = spec.policies.size();
-  const std::size_t values_per_replicate = policies * kept.size();
   const std::uint64_t first_point = entry.points_done;
   const std::uint64_t end_point = range.end;
 

@@ -17,6 +17,7 @@
 #include "sim/cli/command_fit.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/engine/distributed_tasks.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace hsim::cli {
@@ -159,7 +160,7 @@ int run_calibrate(const CalibrateOptions& options) {
   const std::string yaml = calibration::fitted_values_yaml(parameters, result, base_file, how.str());
   if (options.out.empty()) {
     std::cout << yaml;
-  } else {
+  } else if (engine::distributed::is_root()) {  // over MPI every rank fits alike; rank 0 writes
     const std::string temporary = options.out + ".partial";
     {
       std::ofstream out(temporary);

@@ -17,6 +17,7 @@
 #include "analysis/calibration/target_simulation.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/engine/distributed_tasks.hpp"
 #include "sim/output/html_report.hpp"
 
 namespace hsim::cli {
@@ -99,8 +100,10 @@ int run_fit(FitOptions options) {
         << options.simulation.seed << ", " << fitted_parameters
         << " fitted parameters; intervals of the observation (Clopper-Pearson for shares, Poisson for counts)";
   std::cout << calibration::format_fit_table(table, title.str());
-  if (!options.csv.empty()) write_csv_atomically(table, options.csv);
-  if (!options.report.empty()) {
+  // Over MPI every rank computes the same table; rank 0 writes it.
+  const bool writes_files = engine::distributed::is_root();
+  if (writes_files && !options.csv.empty()) write_csv_atomically(table, options.csv);
+  if (writes_files && !options.report.empty()) {
     const std::filesystem::path csv = options.report + ".table.partial";
     const std::filesystem::path partial = options.report + ".partial";
     write_csv_atomically(table, csv);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -49,10 +48,9 @@ int main(int argc, char** argv) {
     return hsim::cli::exit_bad_input;
   }
   // Under mpirun only rank 0 speaks; the other ranks compute what it hands them.
-  std::ofstream silent;
   if (!hsim::engine::distributed::is_root()) {
-    std::cout.rdbuf(silent.rdbuf());
-    std::cerr.rdbuf(silent.rdbuf());
+    std::cout.setstate(std::ios_base::badbit);  // a stream in a failed state writes nothing
+    std::cerr.setstate(std::ios_base::badbit);
   }
   CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
@@ -122,19 +120,24 @@ int main(int argc, char** argv) {
   hsim::cli::install_interrupt_handlers();
   for (const auto& command : commands) {
     if (command.parser->parsed()) {
+      namespace distributed = hsim::engine::distributed;
       const std::string name = command.parser->get_name();
-      if (hsim::engine::distributed::ranks() > 1 && name != "sweep" && name != "sensitivity") {
-        std::cerr << "hsim " << name << ": error: only sweep and sensitivity run over MPI ranks; run hsim " << name
-                  << " as one process (its --threads use the cores of one machine)\n";
+      const bool runs_over_ranks = name == "sweep" || name == "sensitivity" || name == "fit" || name == "calibrate";
+      if (distributed::ranks() > 1 && !runs_over_ranks) {
+        std::cerr << "hsim " << name << ": error: only sweep, sensitivity, fit and calibrate run over MPI ranks; "
+                  << "run hsim " << name << " as one process (its --threads use the cores of one machine)\n";
         return hsim::cli::exit_bad_input;
       }
       try {
         return command.action();
+      } catch (const distributed::WorkStopped&) {
+        return hsim::cli::exit_ok;  // rank 0 ended first and reports why
       } catch (const hsim::engine::EnsembleStopped&) {
         std::cerr << "hsim " << command.parser->get_name() << ": stopped by a signal; nothing was written\n";
         return hsim::cli::interrupted_exit_code();
       } catch (const std::exception& error) {
         std::cerr << "hsim " << command.parser->get_name() << ": error: " << error.what() << '\n';
+        if (!distributed::is_root()) distributed::abort_job(hsim::cli::exit_failure);
         return hsim::cli::exit_failure;
       }
     }

@@ -20,6 +20,7 @@ int this_rank = 0;
 int rank_count = 1;
 bool mpi_open = false;
 bool workers_released = false;
+bool stop_received = false;
 
 std::uint64_t block_size(const TaskOptions& options) {
   return options.block > 0 ? options.block : 2 * std::uint64_t{std::max(1U, options.threads)};
@@ -48,9 +49,10 @@ bool launched_by_mpirun() {
 #if HSIM_WITH_MPI
 
 constexpr int max_ranks_root_computes = 8;
-constexpr int tag_block = 1;    // rank 0 -> worker: first task, task count
-constexpr int tag_stop = 2;     // rank 0 -> worker: no more blocks
-constexpr int tag_results = 3;  // worker -> rank 0: first task, count, then each result's size and values
+constexpr int tag_block = 1;       // rank 0 -> worker: first task, task count
+constexpr int tag_stop = 2;        // rank 0 -> worker: rank 0 is finishing; no more work of any kind
+constexpr int tag_results = 3;     // worker -> rank 0: first task, count, then each result's size and values
+constexpr int tag_region_end = 4;  // rank 0 -> worker: this run_tasks is over
 
 std::string encode_results(std::uint64_t first, const std::vector<TaskResult>& results) {
   std::string bytes;
@@ -171,11 +173,33 @@ void run_tasks_over_ranks(std::uint64_t first, std::uint64_t end, const TaskOpti
     }
     if (stopping() && outstanding() == 0) break;
   }
-  release_workers();
+  for (int worker = 1; worker < rank_count; ++worker) {
+    MPI_Send(nullptr, 0, MPI_BYTE, worker, tag_region_end, MPI_COMM_WORLD);
+  }
   if (stopping()) throw EnsembleStopped();
 }
 
+void broadcast_results(std::vector<TaskResult>& results, std::uint64_t first) {
+  std::string bytes = this_rank == 0 ? encode_results(first, results) : std::string();
+  std::uint64_t size = bytes.size();
+  MPI_Bcast(&size, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  bytes.resize(size);
+  MPI_Bcast(bytes.data(), static_cast<int>(size), MPI_BYTE, 0, MPI_COMM_WORLD);
+  if (this_rank != 0) results = decode_results(bytes).second;
+}
+
 #endif
+
+// Rank 0 tells every other rank that it is finishing.
+void release_workers() {
+#if HSIM_WITH_MPI
+  if (!mpi_open || this_rank != 0 || workers_released) return;
+  workers_released = true;
+  for (int worker = 1; worker < rank_count; ++worker) {
+    MPI_Send(nullptr, 0, MPI_BYTE, worker, tag_stop, MPI_COMM_WORLD);
+  }
+#endif
+}
 
 }  // namespace
 
@@ -196,7 +220,11 @@ Session::Session(int& argc, char**& argv) {
 Session::~Session() {
 #if HSIM_WITH_MPI
   if (!mpi_open) return;
-  release_workers();
+  if (this_rank == 0) {
+    release_workers();
+  } else if (!stop_received) {
+    MPI_Recv(nullptr, 0, MPI_BYTE, 0, tag_stop, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  }
   MPI_Finalize();
 #endif
 }
@@ -216,16 +244,6 @@ std::string launch_problem() {
   if (built_with_mpi() || !launched_by_mpirun()) return "";
   return "this hsim was built without MPI (CMake option HSIM_MPI), but it was started by an MPI launcher; every "
          "process would write the same files. Build with -DHSIM_MPI=ON or run one process";
-}
-
-void release_workers() {
-#if HSIM_WITH_MPI
-  if (!mpi_open || this_rank != 0 || workers_released) return;
-  workers_released = true;
-  for (int worker = 1; worker < rank_count; ++worker) {
-    MPI_Send(nullptr, 0, MPI_BYTE, worker, tag_stop, MPI_COMM_WORLD);
-  }
-#endif
 }
 
 void run_tasks(std::uint64_t first, std::uint64_t end, const TaskOptions& options, const RunTask& run_task,
@@ -251,9 +269,11 @@ void serve_tasks(const TaskOptions& options, const RunTask& run_task) {
   while (true) {
     MPI_Status status;
     MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
-    if (status.MPI_TAG == tag_stop) {
-      MPI_Recv(nullptr, 0, MPI_BYTE, 0, tag_stop, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      return;
+    if (status.MPI_TAG == tag_stop || status.MPI_TAG == tag_region_end) {
+      MPI_Recv(nullptr, 0, MPI_BYTE, 0, status.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      if (status.MPI_TAG == tag_region_end) return;
+      stop_received = true;
+      throw WorkStopped();
     }
     std::uint64_t block[2] = {0, 0};
     MPI_Recv(block, 2, MPI_UINT64_T, 0, tag_block, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -264,6 +284,33 @@ void serve_tasks(const TaskOptions& options, const RunTask& run_task) {
   (void)options;
   (void)run_task;
 #endif
+}
+
+std::vector<TaskResult> map_tasks(std::uint64_t first, std::uint64_t end, const TaskOptions& options,
+                                  const RunTask& run_task) {
+  std::vector<TaskResult> results(end - first);
+#if HSIM_WITH_MPI
+  if (rank_count > 1) {
+    if (this_rank == 0) {
+      run_tasks_over_ranks(first, end, options, run_task,
+                           [&](std::uint64_t task, TaskResult result) { results[task - first] = std::move(result); });
+    } else {
+      serve_tasks(options, run_task);
+    }
+    broadcast_results(results, first);
+    return results;
+  }
+#endif
+  run_tasks(first, end, options, run_task,
+            [&](std::uint64_t task, TaskResult result) { results[task - first] = std::move(result); });
+  return results;
+}
+
+void abort_job(int exit_code) {
+#if HSIM_WITH_MPI
+  if (mpi_open) MPI_Abort(MPI_COMM_WORLD, exit_code);
+#endif
+  std::exit(exit_code);
 }
 
 }  // namespace hsim::engine::distributed

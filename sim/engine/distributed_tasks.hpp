@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,8 @@
 namespace hsim::engine::distributed {
 
 // Opens MPI for the life of the process when it was started by mpirun (and hsim was built with MPI).
-// One per process, created first in main.
+// One per process, created first in main. On closing, rank 0 tells the other ranks it is done (so
+// that any still waiting for work stop), and they wait for that word before finishing.
 class Session {
  public:
   Session(int& argc, char**& argv);
@@ -50,11 +52,23 @@ struct TaskOptions {
 void run_tasks(std::uint64_t first, std::uint64_t end, const TaskOptions& options, const RunTask& run_task,
                const TaskSink& sink);
 
-// On the other ranks: runs the blocks rank 0 sends until it has no more. Returns at once on rank 0.
+// On the other ranks: runs the blocks rank 0 sends until its run_tasks ends. Returns at once on
+// rank 0. Throws WorkStopped when rank 0 ended without finishing (it failed or was stopped).
 void serve_tasks(const TaskOptions& options, const RunTask& run_task);
 
-// Rank 0 tells the serving ranks that no tasks will come (run_tasks does this when it ends; a root
-// that fails before calling it must call this, and the Session's destructor does).
-void release_workers();
+// For commands that every rank runs alike (fit, calibrate): called by every rank with the same
+// arguments, it runs tasks [first, end) over all ranks and returns every result, in task order, on
+// every rank, so that each rank continues with the same numbers.
+std::vector<TaskResult> map_tasks(std::uint64_t first, std::uint64_t end, const TaskOptions& options,
+                                  const RunTask& run_task);
+
+// A rank other than 0 learnt that rank 0 ended without finishing the work.
+class WorkStopped : public std::runtime_error {
+ public:
+  WorkStopped() : std::runtime_error("rank 0 ended before the work was done") {}
+};
+
+// Ends every rank of the job at once (a rank other than 0 failed: rank 0 would wait for it forever).
+[[noreturn]] void abort_job(int exit_code);
 
 }  // namespace hsim::engine::distributed

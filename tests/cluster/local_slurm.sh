@@ -2,10 +2,16 @@
 # A single-node Slurm cluster on this machine for tests, from Debian's slurm-wlm and munge (installed by
 # scripts/setup): munged, slurmctld and slurmd with their own configuration, state and sockets in one
 # folder, on 127.0.0.1 and ports of their own, so nothing of the machine's own configuration is touched.
-# Source it, then: local_slurm_start DIR (exports SLURM_CONF), local_slurm_stop DIR.
+# Source it, then: local_slurm_start DIR (exports SLURM_CONF), local_slurm_stop DIR. DIR's path must
+# contain "hsim-slurm-" (as from `mktemp -d -t hsim-slurm-XXXXXX`): daemons left by a killed test are
+# recognised by it.
 
 local_slurm_start() {
   local dir=$1
+  # Daemons of an earlier test that was killed (a timeout sends SIGKILL, which no trap sees) hold the ports.
+  pkill -9 -f 'hsim-slurm-[^ ]*/(slurm\.conf|munge/munge\.socket)' 2>/dev/null || true
+  pkill -9 -x slurmstepd 2>/dev/null || true
+  sleep 0.5
   mkdir -p "$dir/state" "$dir/spool" "$dir/munge"
   chmod 700 "$dir/munge"
   # munged keeps its key private to its user; a copy of the machine's key (or a fresh one) serves here.
