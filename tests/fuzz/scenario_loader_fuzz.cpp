@@ -4,8 +4,9 @@
 // - the loader never crashes (the sanitizers catch memory and undefined-behaviour errors);
 // - a refused input comes with at least one located message, and an accepted one with none;
 // - an accepted scenario written as resolved YAML loads back to an equivalent scenario, and writing
-//   that again gives the same text.
+//   that again gives the same text below its header comments.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -95,6 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!hsim::scenario::equivalent(*first.scenario, *second.scenario)) {
     fail("resolved YAML loads back to a different scenario", resolved);
   }
-  if (hsim::scenario::resolved_yaml(*second.scenario) != resolved) fail("resolved YAML is not a fixed point", resolved);
+  // Only the header comments (the files read and the overrides) may differ.
+  auto body = [](const std::string& text) { return text.substr(std::min(text.find("\nname:"), text.size())); };
+  if (body(hsim::scenario::resolved_yaml(*second.scenario)) != body(resolved)) {
+    fail("resolved YAML is not a fixed point", resolved);
+  }
   return 0;
 }
