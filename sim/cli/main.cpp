@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   CLI::App app{"hsim: agent-based simulation of a city's homelessness services (staircase vs Housing First)", "hsim"};
   app.set_version_flag("--version", std::string("hsim ") + HSIM_VERSION);
   app.require_subcommand(0, 1);
+  // Every option's help shows its default value.
+  app.option_defaults()->always_capture_default();
 
   // The command line recorded in manifests leaves out --threads: results do not depend on it, and a run
   // folder must be byte-identical at any thread count.
@@ -85,6 +87,12 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_merge_command(app, command_line));
   commands.push_back(hsim::cli::add_fit_command(app));
   commands.push_back(hsim::cli::add_calibrate_command(app, command_line));
+  // A required option has no default, and an empty list says nothing; show only real defaults.
+  for (const auto& command : commands) {
+    for (CLI::Option* option : command.parser->get_options()) {
+      if (option->get_required() || option->get_default_str() == "[]") option->default_str("");
+    }
+  }
 
   // An unknown long option would otherwise be taken for a positional argument ("File does not exist: 2").
   if (argc > 1) {

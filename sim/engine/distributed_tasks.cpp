@@ -18,6 +18,15 @@ namespace {
 
 int this_rank = 0;
 int rank_count = 1;
+bool launched_by_mpirun() {
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK", "MPI_LOCALNRANKS"}) {
+    if (std::getenv(name) != nullptr) return true;
+  }
+  return false;
+}
+
+#if HSIM_WITH_MPI
+
 bool mpi_open = false;
 bool workers_released = false;
 bool stop_received = false;
@@ -38,15 +47,6 @@ std::vector<TaskResult> run_block(std::uint64_t first, std::uint64_t count, cons
       [&](std::size_t i, TaskResult result) { results[i] = std::move(result); });
   return results;
 }
-
-bool launched_by_mpirun() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK", "MPI_LOCALNRANKS"}) {
-    if (std::getenv(name) != nullptr) return true;
-  }
-  return false;
-}
-
-#if HSIM_WITH_MPI
 
 constexpr int max_ranks_root_computes = 8;
 constexpr int tag_block = 1;       // rank 0 -> worker: first task, task count
@@ -188,18 +188,16 @@ void broadcast_results(std::vector<TaskResult>& results, std::uint64_t first) {
   if (this_rank != 0) results = decode_results(bytes).second;
 }
 
-#endif
-
 // Rank 0 tells every other rank that it is finishing.
 void release_workers() {
-#if HSIM_WITH_MPI
   if (!mpi_open || this_rank != 0 || workers_released) return;
   workers_released = true;
   for (int worker = 1; worker < rank_count; ++worker) {
     MPI_Send(nullptr, 0, MPI_BYTE, worker, tag_stop, MPI_COMM_WORLD);
   }
-#endif
 }
+
+#endif
 
 }  // namespace
 

@@ -214,15 +214,61 @@ void compose_file(const std::filesystem::path& file, const KeyRegistry& keys, Co
   if (composition.metadata.name.empty()) composition.metadata.name = file.stem().string();
 }
 
+namespace {
+
+// Brackets opened minus brackets closed, outside quotes: positive when the shell cut a flow mapping or list
+// at a space (--set k={2019: 5, 2020: 6} without quotes arrives as "k={2019:", "5," and "6}").
+int unclosed_brackets(const std::string& text) {
+  int depth = 0;
+  char quote = 0;
+  for (const char c : text) {
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return depth;
+}
+
+std::string quoting_advice(const std::string& path, const KeyRegistry& keys) {
+  std::string advice = "the whole override in single quotes, e.g. --set '" + path + "={2019: 5, 2020: 6}'";
+  const KeySpec* spec = keys.find(path);
+  if (spec != nullptr && (spec->kind == ValueKind::integer_by_year || spec->kind == ValueKind::real_by_year))
+    advice += ", or one year at a time: --set " + path + ".2019=5";
+  return advice;
+}
+
+}  // namespace
+
 void apply_set_override(const std::string& argument, const KeyRegistry& keys, Composition& composition,
                         Diagnostics& diagnostics) {
   const Origin origin{"--set " + argument, 0, 0};
   const auto equals = argument.find('=');
   if (equals == std::string::npos || equals == 0) {
+    if (unclosed_brackets(argument) < 0) {
+      diagnostics.add_found_expected(origin, "",
+                                     "'" + argument + "', the end of a mapping or list cut off an earlier --set",
+                                     "key.path=value; the shell splits an unquoted value at its spaces, so put the "
+                                     "whole override in single quotes");
+      return;
+    }
     diagnostics.add_found_expected(origin, "", "no key path before '='", "key.path=value");
     return;
   }
   const std::string path = argument.substr(0, equals);
+  if (unclosed_brackets(argument.substr(equals + 1)) > 0) {
+    diagnostics.add_found_expected(
+        origin, path,
+        "'" + argument.substr(equals + 1) +
+            "', a mapping or list that never closes: the shell split the override at a space",
+        quoting_advice(path, keys));
+    return;
+  }
   Diagnostics parse_problems;
   auto parsed = parse_yaml_text(argument.substr(equals + 1), origin.where(), parse_problems);
   for (auto entry : parse_problems.entries()) {
