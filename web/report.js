@@ -220,6 +220,58 @@
     });
   }
 
+  // x-y curves: each series' points with 95 % intervals drawn as vertical whiskers, an optional
+  // horizontal reference (a required share) and an optional vertical marker (the answer of a search).
+  function curveChart(curve, note) {
+    const place = figure(curve.title, note);
+    const datasets = [];
+    const xs = [];
+    curve.series.forEach(function (series, index) {
+      const points = series.points.filter(function (p) { return p.x !== null && p.y !== null; });
+      points.forEach(function (p) { xs.push(p.x); });
+      datasets.push({
+        type: curve.lines ? "line" : "scatter", label: series.label,
+        data: points.map(function (p) { return { x: p.x, y: p.y }; }),
+        borderColor: colour(index, 1), backgroundColor: colour(index, curve.lines ? 1 : 0.6),
+        pointRadius: curve.lines ? 3 : 2, showLine: !!curve.lines, borderWidth: curve.lines ? 2 : 0,
+      });
+      const whiskers = [];
+      points.forEach(function (p) {
+        if (p.low === null || p.high === null) return;
+        whiskers.push({ x: p.x, y: p.low }, { x: p.x, y: p.high }, { x: p.x, y: null });
+      });
+      if (whiskers.length > 0) {
+        datasets.push({
+          type: "line", label: series.label + " 95 % interval", data: whiskers, spanGaps: false, pointRadius: 0,
+          borderColor: colour(index, 0.35), borderWidth: 1,
+        });
+      }
+    });
+    const low = Math.min.apply(null, xs), high = Math.max.apply(null, xs);
+    if (curve.reference) {
+      datasets.push({
+        type: "line", label: curve.reference.label, data: [{ x: low, y: curve.reference.y }, { x: high, y: curve.reference.y }],
+        borderColor: "#3d3d3d", borderDash: [6, 4], borderWidth: 1, pointRadius: 0,
+      });
+    }
+    if (curve.marker) {
+      datasets.push({
+        type: "line", label: curve.marker.label, data: [{ x: curve.marker.x, y: 0 }, { x: curve.marker.x, y: 1 }],
+        borderColor: "#2e933c", borderWidth: 2, pointRadius: 0,
+      });
+    }
+    const y = { title: { display: true, text: curve.y_label } };
+    if (curve.y_share) { y.min = 0; y.max = 1; }
+    draw(place, {
+      type: "scatter",
+      data: { datasets: datasets },
+      options: {
+        scales: { x: { type: "linear", title: { display: true, text: curve.x_label } }, y: y },
+        plugins: { legend: { labels: { filter: function (item) { return !item.text.endsWith("95 % interval"); } } } },
+      },
+    });
+  }
+
   function summaryTable(table) {
     const section = document.createElement("section");
     section.className = "table";
@@ -254,6 +306,7 @@
     (data.forests || []).forEach(forestChart);
     if (data.costs) costChart(data.costs);
     if (data.acceptability) acceptabilityChart(data.acceptability);
+    (data.curves || []).forEach(function (curve) { curveChart(curve, data.curves_note); });
   }
 
   window.hsimRender = render;

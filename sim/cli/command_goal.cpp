@@ -1,6 +1,7 @@
 #include "sim/cli/command_goal.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -16,6 +17,8 @@
 #include "sim/cli/option_checks.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/output/console_table.hpp"
+#include "sim/output/curve_reports.hpp"
+#include "sim/output/folder_report.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/value_text.hpp"
 
@@ -36,6 +39,8 @@ struct GoalOptions {
   std::size_t grid_points = 6;
   std::size_t bisections = 4;
   std::string csv;
+  std::string report;
+  std::string command_line;
 };
 
 struct Target {
@@ -97,6 +102,15 @@ int run_goal(const GoalOptions& options) {
     std::cerr << "hsim goal: error: " << problem << '\n';
     return exit_bad_input;
   }
+  for (const auto& [option, file] :
+       {std::pair<std::string, std::string>{"--csv", options.csv}, {"--report", options.report}}) {
+    const auto parent = std::filesystem::path(file).parent_path();
+    if (!file.empty() && !parent.empty() && !std::filesystem::is_directory(parent)) {
+      std::cerr << "hsim goal: error: " << option << " " << file << ": folder " << parent.string()
+                << " does not exist\n";
+      return exit_bad_input;
+    }
+  }
   if (!(options.to > options.from)) {
     std::cerr << "hsim goal: error: --to must be above --from\n";
     return exit_bad_input;
@@ -139,22 +153,43 @@ int run_goal(const GoalOptions& options) {
     std::cout << "not met anywhere in " << scenario::number_text(options.from) << " to "
               << scenario::number_text(options.to) << "\n";
   }
-  if (!options.csv.empty()) {
-    std::ofstream out(options.csv);
-    out << "lever,probability\n";
-    for (const auto& point : result.curve)
-      out << scenario::number_text(point.lever) << ',' << point.probability << '\n';
-    if (!out) {
-      std::cerr << "hsim goal: error: could not write " << options.csv << '\n';
-      return exit_bad_input;
+  try {
+    if (!options.csv.empty()) {
+      output::write_replacing(options.csv, [&](const std::filesystem::path& partial) {
+        std::ofstream out(partial);
+        out << "lever,probability\n";
+        for (const auto& point : result.curve)
+          out << scenario::number_text(point.lever) << ',' << point.probability << '\n';
+        out.flush();
+        if (!out) throw std::runtime_error("could not write " + options.csv);
+      });
     }
+    if (!options.report.empty()) {
+      output::GoalReport report;
+      std::ostringstream title;
+      title << options.target << " in at least " << scenario::number_text(100.0 * options.probability) << " % of "
+            << options.replicates << " replicates";
+      report.title = title.str();
+      report.subtitle = options.command_line;
+      report.lever = options.lever;
+      report.replicates = options.replicates;
+      report.required_probability = options.probability;
+      report.smallest = result.smallest;
+      for (const auto& point : result.curve) report.curve.push_back({point.lever, point.probability});
+      output::write_replacing(
+          options.report, [&](const std::filesystem::path& partial) { output::write_goal_report(report, partial); });
+      std::cerr << "report: " << options.report << '\n';
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "hsim goal: error: " << error.what() << '\n';
+    return exit_bad_input;
   }
   return result.smallest ? exit_ok : exit_rejected;
 }
 
 }  // namespace
 
-Command add_goal_command(CLI::App& app) {
+Command add_goal_command(CLI::App& app, const std::string& command_line) {
   auto options = std::make_shared<GoalOptions>();
   auto* command = app.add_subcommand(
       "goal", "Find the smallest value of one lever at which a target is met with a given probability over replicates");
@@ -182,6 +217,9 @@ Command add_goal_command(CLI::App& app) {
       ->check(CLI::Range(0, 30))
       ->capture_default_str();
   command->add_option("--csv", options->csv, "Write the evaluated curve (lever, probability) to this file");
+  command->add_option("--report", options->report,
+                      "Write an HTML report of the curve (each value's share with its interval, and the answer)");
+  options->command_line = command_line;
   return {command, [options] { return run_goal(*options); }};
 }
 

@@ -7,6 +7,7 @@
 
 #include "analysis/sweep/shard_merge.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/output/folder_report.hpp"
 #include "sim/output/run_folder.hpp"
 
 namespace hsim::cli {
@@ -30,6 +31,8 @@ int run_merge_command(const MergeCommandOptions& options, const std::string& com
               << " (" << record.points << " points) merged into " << merge.out.string() << "\n";
     if (record.command == "sensitivity") {
       std::cerr << "next: hsim sensitivity --from " << merge.out.string() << "\n";
+    } else {
+      output::write_folder_report(merge.out);
     }
   } catch (const analysis::sweep::ShardMismatch& error) {
     std::cerr << "hsim merge: error: " << error.what() << "\n";

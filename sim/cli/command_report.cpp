@@ -7,14 +7,14 @@
 #include <string>
 
 #include "sim/cli/exit_codes.hpp"
-#include "sim/output/html_report.hpp"
+#include "sim/output/folder_report.hpp"
 
 namespace hsim::cli {
 
 Command add_report_command(CLI::App& app) {
   auto folder = std::make_shared<std::string>();
   auto* command =
-      app.add_subcommand("report", "Write report.html (charts of the run) into a run or sensitivity folder hsim wrote");
+      app.add_subcommand("report", "Write report.html (charts) into a run, sweep or sensitivity folder hsim wrote");
   command->add_option("folder", *folder, "Run folder (with manifest.json)")->required()->check(CLI::ExistingDirectory);
   return {command, [folder] {
             const std::filesystem::path path(*folder);
@@ -23,17 +23,9 @@ Command add_report_command(CLI::App& app) {
                         << " has no manifest.json, so it is not a run folder hsim wrote\n";
               return exit_bad_input;
             }
-            // Written beside the final name and renamed, so that a failure leaves the old report whole.
-            const auto partial = path / "report.html.partial";
             try {
-              if (std::filesystem::exists(path / "indices.csv")) {
-                output::write_sensitivity_report(path, partial);
-              } else {
-                output::write_html_report(path, partial);
-              }
-              std::filesystem::rename(partial, path / "report.html");
+              output::write_folder_report(path);
             } catch (const std::exception& error) {
-              std::filesystem::remove(partial);
               std::cerr << "hsim report: error: " << error.what() << '\n';
               return exit_bad_input;
             }

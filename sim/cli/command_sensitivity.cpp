@@ -11,7 +11,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/option_checks.hpp"
 #include "sim/engine/distributed_tasks.hpp"
-#include "sim/output/html_report.hpp"
+#include "sim/output/folder_report.hpp"
 #include "sim/output/run_folder.hpp"
 
 namespace hsim::cli {
@@ -54,9 +54,7 @@ int analyse_merged(SensitivityCommandOptions options, bool method_given) {
   sensitivity.bootstrap = options.bootstrap;
   try {
     analysis::sensitivity::analyse_merged_sensitivity(inputs->spec, *inputs->evaluator, sensitivity, merged, std::cout);
-    const auto partial = merged / "report.html.partial";
-    output::write_sensitivity_report(merged, partial);
-    std::filesystem::rename(partial, merged / "report.html");
+    output::write_folder_report(merged);
   } catch (const analysis::sweep::ShardMismatch& error) {
     std::cerr << "hsim sensitivity: error: " << error.what() << "\n";
     return exit_bad_input;
@@ -106,9 +104,7 @@ int run_sensitivity_command(const SensitivityCommandOptions& options, const std:
     // The report needs every shard's points (hsim merge, then --from); MPI ranks other than 0 write nothing.
     if (run.shard || !engine::distributed::is_root()) return exit_ok;
     // The report goes into the finished folder, beside the tables it is drawn from.
-    const auto partial = run.out / "report.html.partial";
-    output::write_sensitivity_report(run.out, partial);
-    std::filesystem::rename(partial, run.out / "report.html");
+    output::write_folder_report(run.out);
   } catch (const output::OutputExistsError& error) {
     std::cerr << "hsim sensitivity: error: " << error.what() << "\n";
     return exit_bad_input;

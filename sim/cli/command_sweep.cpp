@@ -9,6 +9,8 @@
 #include "analysis/sweep/sweep_runner.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/engine/distributed_tasks.hpp"
+#include "sim/output/folder_report.hpp"
 #include "sim/output/run_folder.hpp"
 
 namespace hsim::cli {
@@ -44,6 +46,8 @@ int run_sweep_command(const SweepCommandOptions& options, const std::string& com
   if (!options.shard.empty()) run.shard = analysis::sweep::parse_shard(options.shard);
   try {
     const auto summary = analysis::sweep::run_sweep(inputs->spec, *inputs->evaluator, run);
+    // A shard's report would show a block of the design; hsim merge writes the whole run's.
+    if (!run.shard && engine::distributed::is_root()) output::write_folder_report(run.out);
     if (!options.quiet) {
       std::cerr << "hsim sweep: " << summary.points << " points";
       if (run.shard) std::cerr << " of shard " << run.shard->index << "/" << run.shard->count;

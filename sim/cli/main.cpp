@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   commands.push_back(hsim::cli::add_run_command(app, command_line));
   commands.push_back(hsim::cli::add_compare_command(app, command_line));
   commands.push_back(hsim::cli::add_whatif_command(app, command_line));
-  commands.push_back(hsim::cli::add_goal_command(app));
+  commands.push_back(hsim::cli::add_goal_command(app, command_line));
   commands.push_back(hsim::cli::add_report_command(app));
   commands.push_back(hsim::cli::add_serve_command(app));
   commands.push_back(hsim::cli::add_validate_command(app));

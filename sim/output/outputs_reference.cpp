@@ -48,8 +48,11 @@ std::string outputs_reference_markdown() {
          "time (median with 50 % and 90 % bands), Kaplan-Meier curves of the first tenancy, forest plots of the "
          "paired differences, cost by payer and year, and the acceptability curve when `--wtp` is given; each "
          "chart saves as PNG. `hsim report FOLDER` writes it again from the folder's tables. Sensitivity folders get "
-         "a report.html of their indices (Sobol' S1 and ST, or Morris mu* and sigma, with intervals) and `hsim fit "
-         "--report FILE` draws the fit. `dictionary.csv` lists "
+         "a report.html of their indices (Sobol' S1 and ST, or Morris mu* and sigma, with intervals); sweep folders "
+         "(and merged sweep shards) one with each metric's point means and 95 % intervals against each varied "
+         "parameter, one series per policy; `hsim fit --report FILE` draws the fit and `hsim goal --report FILE` "
+         "the goal curve (the share of replicates meeting the target at each lever value with its 95 % Wilson "
+         "interval, the required share and the answer). `dictionary.csv` lists "
          "every column of every table with its meaning, for a spreadsheet reader.\n\n";
   for (const TableSchema* schema : run_table_schemas()) describe_table(out, *schema);
   describe_table(out, ceac_schema());

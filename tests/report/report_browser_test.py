@@ -107,6 +107,31 @@ def main():
             sobol_charts = open_report(driver, os.path.join(sobol, "report.html"))
             check_charts(driver, sobol_charts, [":"])
             driver.save_screenshot(screenshot.replace(".png", "-sobol.png"))
+
+            # A sweep report: each metric against each parameter, one series per policy.
+            sweep = os.path.join(scratch, "sweep")
+            subprocess.run([hsim, "sweep", os.path.join(root, "tests", "analysis", "specs", "sweep_small.yaml"),
+                            "--quiet", "--out", sweep], check=True, stdout=subprocess.DEVNULL, timeout=120)
+            sweep_charts = open_report(driver, os.path.join(sweep, "report.html"))
+            check_charts(driver, sweep_charts, ["y against x1", "y against x2", "y against x3"])
+            if len(sweep_charts) != 3:
+                fail("the sweep report has %d charts, expected one per parameter (3)" % len(sweep_charts))
+
+            # A goal report: the share meeting the target at each lever value, with the answer.
+            goal_report = os.path.join(scratch, "goal.html")
+            goal = subprocess.run([hsim, "goal", scenario, "--lever", "housing.municipal_vacancies_per_year",
+                                   "--from", "6", "--to", "60", "--target", "ever_housed_share>=0.9", "--reps", "6",
+                                   "--grid", "4", "--bisections", "2", "--report", goal_report],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+            if goal.returncode not in (0, 3) or not os.path.exists(goal_report):
+                fail("hsim goal --report wrote no report (exit %d)" % goal.returncode)
+            goal_charts = open_report(driver, goal_report)
+            check_charts(driver, goal_charts, ["meeting the target"])
+            goal_rows = driver.execute_script("return document.querySelectorAll('table tbody tr').length")
+            if goal_rows < 4:
+                fail("the goal report's table has %d rows, expected one per lever value evaluated (at least 4)"
+                     % goal_rows)
+            driver.save_screenshot(screenshot.replace(".png", "-goal.png"))
         finally:
             driver.quit()
     finally:
