@@ -151,6 +151,7 @@ ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, con
       [&](std::size_t replicate, std::vector<model::ReplicateResult> results) {
         summary.add(results);
         if (observer != nullptr) observer->on_replicate(replicate, results);
+        if (settings.replicates_done != nullptr) ++*settings.replicates_done;
       });
   return summary;
 }

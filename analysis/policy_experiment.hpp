@@ -25,6 +25,8 @@ struct ExperimentSettings {
   std::size_t replicates = 100;
   unsigned threads = 1;
   const std::atomic<bool>* stop = nullptr;  // see engine::EnsembleOptions::stop
+  // When set, counts the replicates summarised so far (a progress display reads it from another thread).
+  std::atomic<std::size_t>* replicates_done = nullptr;
 };
 
 // Receives every replicate's results, in replicate order, one call at a time.

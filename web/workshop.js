@@ -12,7 +12,8 @@
       run: "Run", board: "Board of the room", running: "Running…", stored: "Answered from the store",
       done: "Done in", seconds: "s", "board-group": "Group", "board-city": "Scenario", "board-changes": "Changes",
       "board-housed": "Days stably housed, change (points)", "board-cost": "Cost per person-year, change (NOK)",
-      "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own", "board-csv": "Export the board (CSV)", lock: "lock for the room",
+      "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own", "board-csv": "Export the board (CSV)", "board-report": "Export the board (report.html)", lock: "lock for the room",
+      of: "of", "replicates-done": "replicates done", queued: "runs ahead in the queue",
     },
     nb: {
       heading: "hsim-verksted: hva ville byen oppnå?", language: "Språk", room: "Verkstedrom", "room-code": "Romkode",
@@ -21,7 +22,8 @@
       board: "Romtavle", running: "Kjører…", stored: "Svar fra lageret", done: "Ferdig på", seconds: "s",
       "board-group": "Gruppe", "board-city": "Scenario", "board-changes": "Endringer",
       "board-housed": "Dager i stabil bolig, endring (poeng)", "board-cost": "Kostnad per personår, endring (kr)",
-      "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen", "board-csv": "Eksporter tavla (CSV)", lock: "lås for rommet",
+      "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen", "board-csv": "Eksporter tavla (CSV)", "board-report": "Eksporter tavla (report.html)", lock: "lås for rommet",
+      of: "av", "replicates-done": "replikater ferdige", queued: "kjøringer foran i køen",
     },
   };
   let language = "en";
@@ -133,6 +135,25 @@
     const started = performance.now();
     byId("run").disabled = true;
     setStatus(text("running"), false);
+    const bar = byId("run-progress");
+    bar.value = 0;
+    bar.hidden = false;
+    // While the run goes, the server's progress: replicates done of the run, or runs ahead in the queue.
+    let polling = true;
+    const poll = function () {
+      if (!polling) return;
+      api("GET", "/api/progress").then(function (progress) {
+        if (!polling) return;
+        if (progress.running && progress.scenario === body.scenario && progress.replicates > 0) {
+          bar.value = progress.replicates_done / progress.replicates;
+          setStatus(text("running") + " " + progress.replicates_done + " " + text("of") + " " + progress.replicates +
+                    " " + text("replicates-done"), false);
+        } else if (progress.waiting > 0) {
+          setStatus(text("running") + " " + progress.waiting + " " + text("queued"), false);
+        }
+      }).catch(function () {}).finally(function () { if (polling) setTimeout(poll, 300); });
+    };
+    setTimeout(poll, 300);
     api("POST", "/api/whatif", body).then(function (result) {
       showResult(result);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -142,6 +163,8 @@
     }).catch(function (error) {
       setStatus(error.message, true);
     }).finally(function () {
+      polling = false;
+      bar.hidden = true;
       byId("run").disabled = false;
     });
   }
@@ -172,9 +195,11 @@
     const head = byId("board").tHead;
     const body = byId("board").tBodies[0];
     const link = byId("board-csv");
-    link.hidden = !room;
+    const report = byId("board-report");
+    link.hidden = report.hidden = !room;
     if (!room) { head.innerHTML = ""; body.innerHTML = ""; return; }
     link.href = "/api/rooms/" + encodeURIComponent(room) + ".csv";
+    report.href = "/api/rooms/" + encodeURIComponent(room) + "/report.html";
     api("GET", "/api/rooms/" + encodeURIComponent(room)).then(function (board) {
       showLocks(board.locked || []);
       head.innerHTML = "";

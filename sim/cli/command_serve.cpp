@@ -20,6 +20,7 @@ struct ServeOptions {
   std::string scenario_folder = std::string(HSIM_SOURCE_DIR) + "/scenarios";
   std::string store = "runs/workshop.sqlite";
   std::size_t max_replicates = 1000;
+  double max_run_seconds = 60.0;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 };
 
@@ -40,6 +41,7 @@ int run_serve(const ServeOptions& options) {
   limits.max_replicates = options.max_replicates;
   limits.default_replicates = std::min<std::size_t>(200, options.max_replicates);
   limits.threads = options.threads;
+  limits.max_run_seconds = options.max_run_seconds;
   server::WhatIfService service(scenarios, store, work_folder, limits, interrupt_flag());
   server::WorkshopRooms rooms(std::random_device{}());
   if (options.server.host != "127.0.0.1" && options.server.host != "localhost" && options.server.host != "::1") {
@@ -74,6 +76,10 @@ Command add_serve_command(CLI::App& app) {
   command->add_option("--max-reps", options->max_replicates, "Most replicates one request may ask for")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
+  command
+      ->add_option("--max-run-seconds", options->max_run_seconds,
+                   "Longest one run may take; a longer one is stopped and refused (HTTP 503)")
+      ->check(CLI::Range(0.1, 86400.0));
   command->add_option("--threads", options->threads, "Worker threads per run")->check(CLI::Range(1, 1024));
   return {command, [options] { return run_serve(*options); }};
 }

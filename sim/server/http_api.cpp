@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "sim/server/board_export.hpp"
 #include "sim/server/server_assets.hpp"
 
 namespace hsim::server {
@@ -22,18 +23,6 @@ void send_json(httplib::Response& response, int status, const std::string& body)
 
 void send_error(httplib::Response& response, int status, const std::string& message) {
   send_json(response, status, json{{"error", message}}.dump());
-}
-
-std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries,
-                       const std::vector<std::string>& locked) {
-  json board{{"code", code}, {"locked", locked}, {"entries", json::array()}};
-  for (const auto& entry : entries) {
-    json item = json::parse(entry.summary_json);
-    item["group"] = entry.group;
-    item["key"] = entry.result_key;
-    board["entries"].push_back(item);
-  }
-  return board.dump();
 }
 
 struct RoomPost {
@@ -58,42 +47,6 @@ RoomPost parse_room_post(const std::string& body, const ServiceLimits& limits) {
     post.request = parse_whatif_request(body, limits);
   }
   return post;
-}
-
-// A CSV field, quoted when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
-// The board as CSV: one row per run, the paired differences of the headline metrics with intervals.
-std::string board_csv(const std::vector<BoardEntry>& entries) {
-  const std::vector<std::string> metrics{"stably_housed_days_share", "in_ordinary_housing_share", "evictions",
-                                         "cost_per_person_year_nok"};
-  std::string csv = "group,scenario,policy,replicates,seed,changes";
-  for (const auto& metric : metrics) csv += "," + metric + "_difference," + metric + "_low," + metric + "_high";
-  csv += ",key\n";
-  for (const auto& entry : entries) {
-    const json summary = json::parse(entry.summary_json);
-    const json& request = summary.at("request");
-    std::string changes;
-    for (const auto& [path, amount] : request.at("changes").items()) {
-      changes += (changes.empty() ? "" : "; ") + path + (amount.get<double>() > 0 ? " +" : " ") + amount.dump();
-    }
-    csv += csv_field(entry.group) + "," + request.at("scenario").get<std::string>() + "," +
-           request.at("policy").get<std::string>() + "," + request.at("replicates").dump() + "," +
-           request.at("seed").dump() + "," + csv_field(changes);
-    for (const auto& metric : metrics) {
-      const json& cells = summary.at("headline").at(metric);
-      const json& difference = cells.at("what-if-baseline");
-      csv +=
-          "," + difference.at("mean").dump() + "," + difference.at("low").dump() + "," + difference.at("high").dump();
-    }
-    csv += "," + entry.result_key + "\n";
-  }
-  return csv;
 }
 
 // A group name as the board shows it: printable, at most 40 characters.
@@ -143,7 +96,12 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
     } catch (const QueueFull& error) {
       response.set_header("Retry-After", "5");
       send_error(response, 429, error.what());
+    } catch (const RunTooLong& error) {
+      send_error(response, 503, error.what());
     }
+  });
+  server.Get("/api/progress", [&service](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 200, service.progress_json());
   });
   server.Get(R"(/api/runs/([0-9a-f]{16}))", [&service](const httplib::Request& request, httplib::Response& response) {
     const auto stored = service.stored(request.matches[1]);
@@ -175,6 +133,17 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
                }
                response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + ".csv\"");
                response.set_content(board_csv(*entries), "text/csv; charset=utf-8");
+             });
+  server.Get(R"(/api/rooms/([A-Z0-9]{1,10})/report\.html)",
+             [&rooms](const httplib::Request& request, httplib::Response& response) {
+               const std::string code = request.matches[1];
+               const auto entries = rooms.board(code);
+               if (!entries) {
+                 send_error(response, 404, "no room with code " + code);
+                 return;
+               }
+               response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + ".html\"");
+               response.set_content(board_report_html(code, *entries), "text/html; charset=utf-8");
              });
   server.Post(
       R"(/api/rooms/([A-Z0-9]{1,10})/lock)", [&rooms](const httplib::Request& request, httplib::Response& response) {

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <condition_variable>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 #include "sim/output/experiment_folder.hpp"
@@ -29,7 +31,68 @@ std::string number_text(double value) {
   return text.str();
 }
 
+// Stops a run when the server stops or when the run has gone on longer than the cap: a watchdog thread
+// sets `stop`, which the ensemble polls between replicates.
+class RunWatch {
+ public:
+  RunWatch(const std::atomic<bool>* server_stop, double cap_seconds)
+      : server_stop_(server_stop), watchdog_([this, cap_seconds] { watch(cap_seconds); }) {}
+  RunWatch(const RunWatch&) = delete;
+  RunWatch& operator=(const RunWatch&) = delete;
+  ~RunWatch() {
+    {
+      const std::lock_guard lock(mutex_);
+      finished_ = true;
+    }
+    woken_.notify_all();
+    watchdog_.join();
+  }
+  [[nodiscard]] bool cap_reached() const { return cap_reached_.load(); }
+
+  std::atomic<bool> stop{false};
+
+ private:
+  void watch(double cap_seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(cap_seconds);
+    std::unique_lock lock(mutex_);
+    while (!finished_) {
+      if (server_stop_ != nullptr && server_stop_->load()) {
+        stop = true;
+        return;
+      }
+      if (std::chrono::steady_clock::now() >= deadline) {
+        cap_reached_ = true;
+        stop = true;
+        return;
+      }
+      woken_.wait_for(lock, std::chrono::milliseconds(50));
+    }
+  }
+
+  const std::atomic<bool>* server_stop_;
+  std::mutex mutex_;
+  std::condition_variable woken_;
+  bool finished_ = false;
+  std::atomic<bool> cap_reached_{false};
+  std::thread watchdog_;
+};
+
 }  // namespace
+
+std::string WhatIfService::progress_json() const {
+  const std::lock_guard lock(progress_mutex_);
+  const std::size_t queued = runs_in_queue_.load();
+  json progress{{"running", running_.load()},
+                {"waiting", running_.load() && queued > 0 ? queued - 1 : queued},
+                {"max_run_seconds", limits_.max_run_seconds}};
+  if (running_.load()) {
+    progress["scenario"] = running_scenario_;
+    progress["replicates"] = running_replicates_;
+    progress["replicates_done"] = replicates_done_.load();
+    progress["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - running_since_).count();
+  }
+  return progress.dump();
+}
 
 WhatIfRequest parse_whatif_request(const std::string& body, const ServiceLimits& limits) {
   json parsed;
@@ -141,11 +204,25 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
   }
 
   std::vector<output::FolderArm> arms{{"baseline", &base, policy}, {"what-if", &variant, policy}};
+  RunWatch watch(stop_, limits_.max_run_seconds);
   analysis::ExperimentSettings settings;
   settings.seed = request.seed;
   settings.replicates = request.replicates;
   settings.threads = limits_.threads;
-  settings.stop = stop_;
+  settings.stop = &watch.stop;
+  settings.replicates_done = &replicates_done_;
+  {
+    const std::lock_guard progress_lock(progress_mutex_);
+    running_scenario_ = request.scenario;
+    running_replicates_ = request.replicates;
+    running_since_ = std::chrono::steady_clock::now();
+    replicates_done_ = 0;
+    running_ = true;
+  }
+  struct RunningFlag {
+    std::atomic<bool>& running;
+    ~RunningFlag() { running = false; }
+  } running_flag{running_};
   output::FolderOptions options;
   options.folder = work_folder_ / ("run-" + std::to_string(::getpid()) + "-" + std::to_string(next_run_++));
   options.people_rows = output::PeopleRows::cohort;
@@ -169,6 +246,10 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove_all(options.folder, ignored);
+    if (watch.cap_reached()) {
+      throw RunTooLong("the run was stopped after " + number_text(limits_.max_run_seconds) +
+                       " s, the server's cap on one run (hsim serve --max-run-seconds); ask for fewer replicates");
+    }
     throw;
   }
   std::error_code ignored;

@@ -6,6 +6,7 @@
 // determines them, so that a repeat is answered from the store.
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -31,11 +32,18 @@ class QueueFull : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A run went past the server's run-time cap and was stopped (HTTP 503); nothing of it is stored.
+class RunTooLong : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 struct ServiceLimits {
   std::size_t max_replicates = 1000;
   std::size_t default_replicates = 200;
   unsigned threads = 1;
   std::size_t max_waiting_runs = 4;  // runs waiting behind the one running; more are refused
+  double max_run_seconds = 60.0;     // a run still going after this long is stopped
 };
 
 struct WhatIfRequest {
@@ -67,6 +75,9 @@ class WhatIfService {
   // found in the store do not queue.
   WhatIfAnswer answer(const WhatIfRequest& request);
   [[nodiscard]] std::optional<std::string> stored(const std::string& key) const { return store_.find(key); }
+  // The run in progress, if any, and how many wait behind it, as JSON: {"running", "scenario",
+  // "replicates_done", "replicates", "seconds", "waiting", "max_run_seconds"}.
+  [[nodiscard]] std::string progress_json() const;
 
  private:
   std::vector<CatalogueScenario> scenarios_;
@@ -77,6 +88,14 @@ class WhatIfService {
   std::atomic<unsigned long long> next_run_{0};
   std::atomic<std::size_t> runs_in_queue_{0};
   std::mutex run_mutex_;  // one run at a time: each run uses every worker thread
+
+  // The run holding run_mutex_, for progress_json().
+  mutable std::mutex progress_mutex_;
+  std::string running_scenario_;
+  std::size_t running_replicates_ = 0;
+  std::chrono::steady_clock::time_point running_since_;
+  std::atomic<std::size_t> replicates_done_{0};
+  std::atomic<bool> running_{false};
 };
 
 }  // namespace hsim::server

@@ -7,6 +7,7 @@ on loopback: 1,000 requests from 20 concurrent clients with no errors, latency p
 import concurrent.futures
 import csv
 import io
+import json
 import os
 import shutil
 import sqlite3
@@ -83,6 +84,20 @@ def check_endpoints(server):
         fail("board CSV difference is not the run's")
     expect_error(server, "GET", "/api/rooms/NOPE1.csv", None, 404, ["no room"])
 
+    # The board as a report page: the run's paired difference (in points) embedded as the charts' data.
+    with urllib.request.urlopen(server.base + "/api/rooms/" + room["code"] + "/report.html", timeout=30) as response:
+        page = response.read().decode()
+        kind = response.headers.get("Content-Type", "")
+    if not kind.startswith("text/html") or "hsim workshop board, room " + room["code"] not in page:
+        fail("board report.html: %r, %r" % (kind, page[:200]))
+    data = json.loads(page.split('<script type="application/json" id="hsim-data">')[1].split("</script>")[0])
+    housed = [f for f in data["forests"] if f["title"].startswith("Days stably housed")][0]
+    expected = 100 * first["headline"]["stably_housed_days_share"]["what-if-baseline"]["mean"]
+    if len(housed["rows"]) != 1 or "Group A" not in housed["rows"][0]["label"] or \
+            abs(housed["rows"][0]["mean"] - expected) > 1e-9:
+        fail("board report.html does not carry the run's difference: %r against %r" % (housed["rows"], expected))
+    expect_error(server, "GET", "/api/rooms/NOPE1/report.html", None, 404, ["no room"])
+
     code, locked = server.request("POST", "/api/rooms/%s/lock" % room["code"],
                                   {"levers": ["teams.housing_first.fte_by_year"]})
     if code != 200 or locked["locked"] != ["teams.housing_first.fte_by_year"]:
@@ -151,6 +166,42 @@ def load_test(server, key):
         fail("load test errors: %r" % errors[:10])
 
 
+def check_run_cap_and_progress(hsim, scenarios, store):
+    """A run past --max-run-seconds is stopped and refused with 503, nothing stored; /api/progress shows
+    the run while it goes and nothing before or after."""
+    with Server(hsim, scenarios, store, ["--max-run-seconds", "0.5"]) as server:
+        code, idle = server.request("GET", "/api/progress")
+        if code != 200 or idle["running"] or idle["max_run_seconds"] != 0.5:
+            fail("progress of an idle server: HTTP %d %r" % (code, idle))
+        long_run = {"scenario": "bergen", "replicates": 1000, "seed": 9}
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            future = pool.submit(server.request, "POST", "/api/whatif", long_run)
+            seen = None
+            for _ in range(200):  # at most about 4 s of polling
+                code, progress = server.request("GET", "/api/progress")
+                if code == 200 and progress["running"]:
+                    seen = progress
+                    break
+                time.sleep(0.02)
+            code, answer = future.result(timeout=60)
+        if seen is None:
+            fail("/api/progress never showed the run")
+        if seen["scenario"] != "bergen" or seen["replicates"] != 1000 or not 0 <= seen["replicates_done"] < 1000:
+            fail("progress during the run: %r" % seen)
+        if code != 503 or "--max-run-seconds" not in answer.get("error", ""):
+            fail("a run past the cap: HTTP %d %r, expected 503 naming --max-run-seconds" % (code, answer))
+        code, after = server.request("GET", "/api/progress")
+        if after["running"]:
+            fail("progress still shows a run after it was stopped: %r" % after)
+        # A run inside the cap still answers, and the stopped one left nothing in the store.
+        code, small = server.request("POST", "/api/whatif", dict(WHATIF, replicates=2))
+        if code != 200:
+            fail("a small run after a stopped one: HTTP %d %r" % (code, small))
+    with sqlite3.connect(store) as database:
+        if database.execute("SELECT COUNT(*) FROM runs").fetchone()[0] != 1:
+            fail("the stopped run was stored")
+
+
 def main():
     hsim, scenarios = sys.argv[1:3]
     scratch = tempfile.mkdtemp(prefix="hsim-serve-test-")
@@ -174,6 +225,7 @@ def main():
             server.stop()
             if "warning" not in server.process.stderr.read():
                 fail("no warning when listening beyond loopback")
+        check_run_cap_and_progress(hsim, scenarios, os.path.join(scratch, "capped.sqlite"))
         print("ok")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

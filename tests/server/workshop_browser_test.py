@@ -9,6 +9,8 @@ import os
 import shutil
 import sys
 import tempfile
+import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -107,6 +109,25 @@ def main():
             WebDriverWait(teacher, 20).until(lambda d: board_groups(d) == ["Teacher", "Teacher", "Group B"])
             teacher.save_screenshot(prefix + "-board.png")
 
+            # The board exported as report.html opens from disk with a forest plot per headline metric,
+            # each with the three runs.
+            board_file = os.path.join(scratch, "board.html")
+            with urllib.request.urlopen(server.base + "/api/rooms/" + code + "/report.html", timeout=30) as answer:
+                with open(board_file, "wb") as out:
+                    out.write(answer.read())
+            board_page = browser(os.path.join(scratch, "board-report"))
+            try:
+                board_page.get("file://" + board_file)
+                WebDriverWait(board_page, 30).until(lambda d: d.execute_script(
+                    "return window.hsimCharts !== undefined && window.hsimCharts.length >= 4"))
+                points = board_page.execute_script(
+                    "return window.hsimCharts.map(function (c) { return c.data.datasets[1].data.length; })")
+                if points != [3, 3, 3, 3]:
+                    fail("the board report's forest plots hold %r runs, expected 3 each" % points)
+                board_page.save_screenshot(prefix + "-board-report.png")
+            finally:
+                board_page.quit()
+
             # The teacher locks the team lever: the group's slider is disabled within a board refresh.
             teacher.find_elements(By.CSS_SELECTOR, ".lever-lock")[0].click()
             WebDriverWait(group, 20).until(lambda d: not d.find_element(By.ID, "lever-0").is_enabled())
@@ -116,11 +137,31 @@ def main():
             if "verksted" not in heading:
                 fail("switching to bokmål left the heading as %r" % heading)
             group.save_screenshot(prefix + "-group-nb.png")
+
+            # A longer run shows the server's progress: replicates done, on the status line and the bar.
+            Select(teacher.find_element(By.ID, "scenario")).select_by_value("bergen")
+            replicates = teacher.find_element(By.ID, "replicates")
+            replicates.clear()
+            replicates.send_keys("200")
+            teacher.find_element(By.ID, "run").click()
+            seen = False
+            for _ in range(600):  # at most about 60 s
+                status = teacher.find_element(By.ID, "status").text
+                if "replicates done" in status:
+                    seen = True
+                    break
+                if not teacher.find_element(By.ID, "run").is_enabled() or "Running" in status:
+                    time.sleep(0.1)
+                    continue
+                break
+            if not seen:
+                fail("no progress shown during a 200-replicate Bergen run (status %r)" % status)
+            WebDriverWait(teacher, 180).until(lambda d: d.find_element(By.ID, "run").is_enabled())
             for driver in (teacher, group):
                 errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
                 if errors:
                     fail("console errors: %r" % errors)
-            print("screenshots: %s-teacher.png %s-board.png %s-group-nb.png" % (prefix, prefix, prefix))
+            print("screenshots: %s-teacher.png %s-board.png %s-board-report.png %s-group-nb.png" % ((prefix,) * 4))
     finally:
         for driver in (teacher, group):
             if driver:
