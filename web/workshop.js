@@ -14,6 +14,8 @@
       "board-housed": "Days stably housed, change (points)", "board-cost": "Cost per person-year, change (NOK)",
       "no-changes": "none", "room-opened": "Room opened: share the code", "own-policy": "the scenario's own", "board-csv": "Export the board (CSV)", "board-report": "Export the board (report.html)", lock: "lock for the room",
       of: "of", "replicates-done": "replicates done", queued: "runs ahead in the queue",
+      "step-by-step": "reveal the teaching scenarios step by step", "reveal-next": "Reveal the next teaching scenario",
+      "not-revealed": "not yet revealed", revealed: "Revealed to the room:", teaching: "teaching",
     },
     nb: {
       heading: "hsim-verksted: hva ville byen oppnå?", language: "Språk", room: "Verkstedrom", "room-code": "Romkode",
@@ -24,11 +26,15 @@
       "board-housed": "Dager i stabil bolig, endring (poeng)", "board-cost": "Kostnad per personår, endring (kr)",
       "no-changes": "ingen", "room-opened": "Rom åpnet: del koden", "own-policy": "scenarioets egen", "board-csv": "Eksporter tavla (CSV)", "board-report": "Eksporter tavla (report.html)", lock: "lås for rommet",
       of: "av", "replicates-done": "replikater ferdige", queued: "kjøringer foran i køen",
+      "step-by-step": "vis undervisningsscenarioene steg for steg", "reveal-next": "Vis neste undervisningsscenario",
+      "not-revealed": "ikke vist ennå", revealed: "Vist for rommet:", teaching: "undervisning",
     },
   };
   let language = "en";
   let catalogue = null;
   let boardTimer = null;
+  let roomOpenedHere = "";  // the room this page opened: its teacher reveals the teaching scenarios
+  let hiddenTeaching = [];   // teaching scenarios the room has not revealed yet, in catalogue order
 
   function text(key) { return (texts[language] && texts[language][key]) || texts.en[key] || key; }
   function byId(id) { return document.getElementById(id); }
@@ -202,6 +208,7 @@
     report.href = "/api/rooms/" + encodeURIComponent(room) + "/report.html";
     api("GET", "/api/rooms/" + encodeURIComponent(room)).then(function (board) {
       showLocks(board.locked || []);
+      showRevealed(board, room);
       head.innerHTML = "";
       const header = head.insertRow();
       ["board-group", "board-city", "board-changes", "board-housed", "board-cost"].forEach(function (key) {
@@ -231,8 +238,41 @@
     }).catch(function (error) { setStatus(error.message, true); });
   }
 
+  // In a room opened step by step, teaching scenarios not yet revealed cannot be picked.
+  function showRevealed(board, room) {
+    if (!catalogue) return;
+    const revealed = board.revealed || [];
+    hiddenTeaching = [];
+    Array.prototype.forEach.call(byId("scenario").options, function (option) {
+      const entry = catalogue.scenarios.find(function (s) { return s.name === option.value; });
+      const hidden = !!(entry && entry.teaching && board.step_by_step && revealed.indexOf(entry.name) < 0);
+      if (hidden) hiddenTeaching.push(entry.name);
+      option.disabled = hidden;
+      option.textContent = option.value + (entry && entry.teaching ? " (" + text("teaching") + ")" : "") +
+        (hidden ? " – " + text("not-revealed") : "");
+    });
+    const select = byId("scenario");
+    if (select.selectedOptions.length && select.selectedOptions[0].disabled) {
+      const open = Array.prototype.find.call(select.options, function (o) { return !o.disabled; });
+      if (open) { select.value = open.value; buildLevers(); }
+    }
+    byId("reveal-next").hidden = !(board.step_by_step && roomOpenedHere === room && hiddenTeaching.length > 0);
+  }
+
+  function revealNext() {
+    const room = byId("room").value.trim().toUpperCase();
+    if (!room || hiddenTeaching.length === 0) return;
+    api("POST", "/api/rooms/" + encodeURIComponent(room) + "/reveal", { scenario: hiddenTeaching[0] })
+      .then(function (answer) {
+        setStatus(text("revealed") + " " + answer.revealed.join(", "), false);
+        refreshBoard();
+      })
+      .catch(function (error) { setStatus(error.message, true); });
+  }
+
   function openRoom() {
-    api("POST", "/api/rooms").then(function (room) {
+    api("POST", "/api/rooms", { step_by_step: byId("step-by-step").checked }).then(function (room) {
+      roomOpenedHere = room.code;
       byId("room").value = room.code;
       setStatus(text("room-opened") + " " + room.code, false);
       refreshBoard();
@@ -243,6 +283,7 @@
     byId("language").addEventListener("change", function () { language = byId("language").value; applyLanguage(); });
     byId("controls").addEventListener("submit", run);
     byId("open-room").addEventListener("click", openRoom);
+    byId("reveal-next").addEventListener("click", revealNext);
     byId("room").addEventListener("change", refreshBoard);
     api("GET", "/api/scenarios").then(function (data) {
       catalogue = data;

@@ -52,9 +52,12 @@ json number_or_null(const json& value, double scale) {
 
 }  // namespace
 
-std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries,
-                       const std::vector<std::string>& locked) {
-  json board{{"code", code}, {"locked", locked}, {"entries", json::array()}};
+std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries, const BoardState& state) {
+  json board{{"code", code},
+             {"locked", state.locked},
+             {"step_by_step", state.step_by_step},
+             {"revealed", state.revealed},
+             {"entries", json::array()}};
   for (const auto& entry : entries) {
     json item = json::parse(entry.summary_json);
     item["group"] = entry.group;

@@ -10,8 +10,13 @@
 
 namespace hsim::server {
 
-std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries,
-                       const std::vector<std::string>& locked);
+struct BoardState {
+  std::vector<std::string> locked;    // lever paths the groups may not move
+  bool step_by_step = false;          // teaching scenarios hidden until revealed
+  std::vector<std::string> revealed;  // teaching scenarios revealed so far, in order
+};
+
+std::string board_json(const std::string& code, const std::vector<BoardEntry>& entries, const BoardState& state);
 
 // One row per run: the paired differences of the headline metrics with their intervals.
 std::string board_csv(const std::vector<BoardEntry>& entries);

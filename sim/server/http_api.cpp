@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <httplib.h>
 #include <iostream>
@@ -77,6 +78,18 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
         send_error(response, 400, "group: expected a name of 1 to 40 printable characters");
         return;
       }
+      const auto& scenarios = service.scenarios();
+      const bool hidden_teaching =
+          !whatif.room.empty() &&
+          std::any_of(scenarios.begin(), scenarios.end(),
+                      [&](const CatalogueScenario& s) { return s.teaching && s.name == whatif.request.scenario; }) &&
+          !rooms.teaching_open(whatif.room, whatif.request.scenario);
+      if (hidden_teaching) {
+        send_error(
+            response, 400,
+            "scenario: " + whatif.request.scenario + " is not yet revealed by the teacher in room " + whatif.room);
+        return;
+      }
       for (const auto& path : rooms.locked(whatif.room)) {
         if (whatif.request.changes.count(path) != 0) {
           send_error(response, 400, "changes." + path + ": locked by the teacher in room " + whatif.room);
@@ -111,8 +124,44 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
     }
     send_json(response, 200, *stored);
   });
-  server.Post("/api/rooms", [&rooms](const httplib::Request&, httplib::Response& response) {
-    send_json(response, 201, json{{"code", rooms.open_room()}}.dump());
+  server.Post("/api/rooms", [&rooms](const httplib::Request& request, httplib::Response& response) {
+    bool step_by_step = false;
+    if (!request.body.empty()) {
+      const json body = json::parse(request.body, nullptr, false);
+      const bool valid =
+          body.is_object() && std::all_of(body.items().begin(), body.items().end(), [](const auto& item) {
+            return item.key() == "step_by_step" && item.value().is_boolean();
+          });
+      if (!valid) {
+        send_error(response, 400, "request body: expected {} or {\"step_by_step\": true or false}");
+        return;
+      }
+      step_by_step = body.value("step_by_step", false);
+    }
+    const std::string code = rooms.open_room(step_by_step);
+    send_json(response, 201, json{{"code", code}, {"step_by_step", step_by_step}}.dump());
+  });
+  server.Post(R"(/api/rooms/([A-Z0-9]{1,10})/reveal)", [&rooms, &service](const httplib::Request& request,
+                                                                          httplib::Response& response) {
+    const std::string code = request.matches[1];
+    const json body = json::parse(request.body, nullptr, false);
+    if (!body.is_object() || body.size() != 1 || !body.contains("scenario") || !body["scenario"].is_string()) {
+      send_error(response, 400, "request body: expected {\"scenario\": a teaching scenario's name}");
+      return;
+    }
+    const std::string name = body["scenario"].get<std::string>();
+    const auto& scenarios = service.scenarios();
+    const bool teaching = std::any_of(scenarios.begin(), scenarios.end(),
+                                      [&](const CatalogueScenario& s) { return s.teaching && s.name == name; });
+    if (!teaching) {
+      send_error(response, 400, "scenario: " + name + " is not a teaching scenario (see /api/scenarios)");
+      return;
+    }
+    if (!rooms.reveal(code, name)) {
+      send_error(response, 404, "no room with code " + code);
+      return;
+    }
+    send_json(response, 200, json{{"code", code}, {"revealed", rooms.revealed(code)}}.dump());
   });
   server.Get(R"(/api/rooms/([A-Z0-9]{1,10}))", [&rooms](const httplib::Request& request, httplib::Response& response) {
     const std::string code = request.matches[1];
@@ -121,7 +170,8 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
       send_error(response, 404, "no room with code " + code);
       return;
     }
-    send_json(response, 200, board_json(code, *entries, rooms.locked(code)));
+    send_json(response, 200,
+              board_json(code, *entries, {rooms.locked(code), rooms.step_by_step(code), rooms.revealed(code)}));
   });
   server.Get(R"(/api/rooms/([A-Z0-9]{1,10})\.csv)",
              [&rooms](const httplib::Request& request, httplib::Response& response) {

@@ -1,8 +1,10 @@
 #include "sim/server/workshop_rooms.hpp"
 
+#include <algorithm>
+
 namespace hsim::server {
 
-std::string WorkshopRooms::open_room() {
+std::string WorkshopRooms::open_room(bool step_by_step) {
   // Letters that cannot be misread on a projector (no I, O, 0, 1).
   static const std::string letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   const std::lock_guard guard(mutex_);
@@ -16,7 +18,7 @@ std::string WorkshopRooms::open_room() {
       code += letters[state_ % letters.size()];
     }
   } while (rooms_.count(code) != 0);
-  rooms_[code];
+  rooms_[code].step_by_step = step_by_step;
   return code;
 }
 
@@ -52,6 +54,36 @@ std::vector<std::string> WorkshopRooms::locked(const std::string& code) const {
   const std::lock_guard guard(mutex_);
   const auto room = rooms_.find(code);
   return room == rooms_.end() ? std::vector<std::string>{} : room->second.locked_levers;
+}
+
+bool WorkshopRooms::reveal(const std::string& code, const std::string& teaching_scenario) {
+  const std::lock_guard guard(mutex_);
+  const auto room = rooms_.find(code);
+  if (room == rooms_.end()) return false;
+  auto& revealed = room->second.revealed;
+  if (std::find(revealed.begin(), revealed.end(), teaching_scenario) == revealed.end())
+    revealed.push_back(teaching_scenario);
+  return true;
+}
+
+bool WorkshopRooms::step_by_step(const std::string& code) const {
+  const std::lock_guard guard(mutex_);
+  const auto room = rooms_.find(code);
+  return room != rooms_.end() && room->second.step_by_step;
+}
+
+std::vector<std::string> WorkshopRooms::revealed(const std::string& code) const {
+  const std::lock_guard guard(mutex_);
+  const auto room = rooms_.find(code);
+  return room == rooms_.end() ? std::vector<std::string>{} : room->second.revealed;
+}
+
+bool WorkshopRooms::teaching_open(const std::string& code, const std::string& teaching_scenario) const {
+  const std::lock_guard guard(mutex_);
+  const auto room = rooms_.find(code);
+  if (room == rooms_.end() || !room->second.step_by_step) return true;
+  const auto& revealed = room->second.revealed;
+  return std::find(revealed.begin(), revealed.end(), teaching_scenario) != revealed.end();
 }
 
 }  // namespace hsim::server

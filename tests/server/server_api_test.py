@@ -112,6 +112,8 @@ def check_endpoints(server):
     expect_error(server, "POST", "/api/rooms/%s/lock" % room["code"], {"lever": []}, 400, ["levers"])
     expect_error(server, "POST", "/api/rooms/NOPE1/lock", {"levers": []}, 404, ["no room"])
 
+    check_step_by_step_room(server)
+
     expect_error(server, "POST", "/api/whatif", None, 400, ["JSON"], raw=b"{not json")
     expect_error(server, "POST", "/api/whatif", ["bodo"], 400, ["JSON object"])
     expect_error(server, "POST", "/api/whatif", {"changes": {}}, 400, ["scenario", "required"])
@@ -138,6 +140,40 @@ def check_endpoints(server):
     expect_error(server, "GET", "/api/nothing", None, 404, ["no such"])
     expect_error(server, "POST", "/api/whatif", None, 413, [], raw=b"{" + b" " * (70 * 1024) + b"}")
     return first["key"]
+
+
+def check_step_by_step_room(server):
+    """A room opened step by step refuses teaching scenarios until the teacher reveals them."""
+    code, catalogue = server.request("GET", "/api/scenarios")
+    teaching = [s["name"] for s in catalogue["scenarios"] if s["teaching"]]
+    city = [s["name"] for s in catalogue["scenarios"] if not s["teaching"]][0]
+    if len(teaching) < 2:
+        fail("expected at least two teaching scenarios: %r" % teaching)
+    code, room = server.request("POST", "/api/rooms", {"step_by_step": True})
+    if code != 201 or not room["step_by_step"]:
+        fail("POST /api/rooms step by step: %d %r" % (code, room))
+    run = {"scenario": teaching[0], "replicates": 2, "room": room["code"], "group": "G"}
+    expect_error(server, "POST", "/api/whatif", run, 400, [teaching[0], "not yet revealed", room["code"]])
+    expect_error(server, "POST", "/api/rooms/%s/reveal" % room["code"], {"scenario": city}, 400,
+                 ["not a teaching scenario"])
+    expect_error(server, "POST", "/api/rooms/%s/reveal" % room["code"], {"name": teaching[0]}, 400, ["scenario"])
+    expect_error(server, "POST", "/api/rooms/NOPE1/reveal", {"scenario": teaching[0]}, 404, ["no room"])
+    expect_error(server, "POST", "/api/rooms", {"step_by_step": "yes"}, 400, ["step_by_step"])
+    code, revealed = server.request("POST", "/api/rooms/%s/reveal" % room["code"], {"scenario": teaching[0]})
+    if code != 200 or revealed["revealed"] != [teaching[0]]:
+        fail("revealing %s: %d %r" % (teaching[0], code, revealed))
+    code, answer = server.request("POST", "/api/whatif", run)
+    if code != 200:
+        fail("a revealed teaching scenario was refused: %d %r" % (code, answer))
+    expect_error(server, "POST", "/api/whatif", dict(run, scenario=teaching[1]), 400, ["not yet revealed"])
+    code, board = server.request("GET", "/api/rooms/" + room["code"])
+    if not board["step_by_step"] or board["revealed"] != [teaching[0]] or len(board["entries"]) != 1:
+        fail("the step-by-step board: %r" % board)
+    # An ordinary room offers every teaching scenario at once.
+    code, plain = server.request("POST", "/api/rooms", {})
+    code, answer = server.request("POST", "/api/whatif", dict(run, room=plain["code"], scenario=teaching[1]))
+    if code != 200:
+        fail("an ordinary room refused a teaching scenario: %d %r" % (code, answer))
 
 
 def load_test(server, key):
@@ -214,8 +250,8 @@ def main():
                 fail("SIGTERM should end hsim serve with 143, got %r" % server.process.returncode)
         with sqlite3.connect(store) as database:
             rows = database.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
-            if rows != 2 or database.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                fail("the store holds %d runs (expected 2) or is not in WAL mode" % rows)
+            if rows != 4 or database.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                fail("the store holds %d runs (expected 4: two what-ifs, two teaching runs) or is not in WAL mode" % rows)
         with Server(hsim, scenarios, store) as server:
             code, answer = server.request("POST", "/api/whatif", WHATIF)
             if code != 200 or not answer["from_store"]:

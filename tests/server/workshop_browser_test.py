@@ -157,11 +157,27 @@ def main():
             if not seen:
                 fail("no progress shown during a 200-replicate Bergen run (status %r)" % status)
             WebDriverWait(teacher, 180).until(lambda d: d.find_element(By.ID, "run").is_enabled())
+            # Step by step: in a new room the teaching scenarios cannot be picked until the teacher reveals
+            # them, one press of the button at a time.
+            teacher.find_element(By.ID, "step-by-step").click()
+            teacher.find_element(By.ID, "open-room").click()
+            WebDriverWait(teacher, 20).until(lambda d: d.find_element(By.ID, "room").get_attribute("value") != code)
+            teaching = lambda d: [o for o in d.find_elements(By.CSS_SELECTOR, "#scenario option")
+                                  if "(teaching)" in o.text]
+            WebDriverWait(teacher, 20).until(lambda d: teaching(d) and not any(o.is_enabled() for o in teaching(d)))
+            reveal = teacher.find_element(By.ID, "reveal-next")
+            if not reveal.is_displayed():
+                fail("the teacher of a step-by-step room has no reveal button")
+            reveal.click()
+            WebDriverWait(teacher, 20).until(lambda d: [o.is_enabled() for o in teaching(d)][:2] == [True, False])
+            teacher.save_screenshot(prefix + "-step-by-step.png")
+
             for driver in (teacher, group):
                 errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
                 if errors:
                     fail("console errors: %r" % errors)
-            print("screenshots: %s-teacher.png %s-board.png %s-board-report.png %s-group-nb.png" % ((prefix,) * 4))
+            print("screenshots: %s-teacher.png %s-board.png %s-board-report.png %s-group-nb.png %s-step-by-step.png"
+                  % ((prefix,) * 5))
     finally:
         for driver in (teacher, group):
             if driver:
