@@ -173,28 +173,26 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
     send_json(response, 200,
               board_json(code, *entries, {rooms.locked(code), rooms.step_by_step(code), rooms.revealed(code)}));
   });
-  server.Get(R"(/api/rooms/([A-Z0-9]{1,10})\.csv)",
-             [&rooms](const httplib::Request& request, httplib::Response& response) {
-               const std::string code = request.matches[1];
-               const auto entries = rooms.board(code);
-               if (!entries) {
-                 send_error(response, 404, "no room with code " + code);
-                 return;
-               }
-               response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + ".csv\"");
-               response.set_content(board_csv(*entries), "text/csv; charset=utf-8");
-             });
+  // The board as a file to keep: CSV for a spreadsheet, report.html to open from disk.
+  const auto board_download = [&rooms](const std::string& extension, const std::string& content_type,
+                                       std::string (*render)(const std::string&, const std::vector<BoardEntry>&)) {
+    return [&rooms, extension, content_type, render](const httplib::Request& request, httplib::Response& response) {
+      const std::string code = request.matches[1];
+      const auto entries = rooms.board(code);
+      if (!entries) {
+        send_error(response, 404, "no room with code " + code);
+        return;
+      }
+      response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + extension + "\"");
+      response.set_content(render(code, *entries), content_type);
+    };
+  };
+  server.Get(
+      R"(/api/rooms/([A-Z0-9]{1,10})\.csv)",
+      board_download(".csv", "text/csv; charset=utf-8",
+                     [](const std::string&, const std::vector<BoardEntry>& entries) { return board_csv(entries); }));
   server.Get(R"(/api/rooms/([A-Z0-9]{1,10})/report\.html)",
-             [&rooms](const httplib::Request& request, httplib::Response& response) {
-               const std::string code = request.matches[1];
-               const auto entries = rooms.board(code);
-               if (!entries) {
-                 send_error(response, 404, "no room with code " + code);
-                 return;
-               }
-               response.set_header("Content-Disposition", "attachment; filename=\"hsim-board-" + code + ".html\"");
-               response.set_content(board_report_html(code, *entries), "text/html; charset=utf-8");
-             });
+             board_download(".html", "text/html; charset=utf-8", board_report_html));
   server.Post(
       R"(/api/rooms/([A-Z0-9]{1,10})/lock)", [&rooms](const httplib::Request& request, httplib::Response& response) {
         const std::string code = request.matches[1];
