@@ -8,12 +8,20 @@
 
 namespace hsim::output {
 
+CsvHeader::CsvHeader(std::vector<std::string> names) : names_(std::move(names)) {
+  for (std::size_t i = 0; i < names_.size(); ++i) index_.emplace(names_[i], i);
+}
+
+std::size_t CsvHeader::index(const std::string& column) const {
+  const auto at = index_.find(column);
+  if (at == index_.end()) throw std::runtime_error("table has no column " + column);
+  return at->second;
+}
+
 const std::string& CsvRow::operator[](const std::string& column) const {
-  const auto at = std::find(header_->begin(), header_->end(), column);
-  if (at == header_->end()) throw std::runtime_error("table has no column " + column);
-  const auto index = static_cast<std::size_t>(at - header_->begin());
+  const std::size_t index = header_->index(column);
   static const std::string empty;
-  return index < fields_.size() ? fields_[index] : empty;
+  return index < fields_->size() ? (*fields_)[index] : empty;
 }
 
 double CsvRow::number(const std::string& column) const {
@@ -22,31 +30,49 @@ double CsvRow::number(const std::string& column) const {
   return std::stod(text);
 }
 
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
+void split_csv_line(const std::string& line, std::vector<std::string>& fields) {
+  std::size_t count = 0;
+  const auto next_field = [&]() -> std::string& {
+    if (count == fields.size()) fields.emplace_back();
+    std::string& field = fields[count++];
+    field.clear();
+    return field;
+  };
+  std::string* field = &next_field();
+  std::size_t i = 0;
+  while (i < line.size()) {
     const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
+    if (c == '"') {
+      // A quoted field: "" stands for one quote; commas and line breaks inside are text.
+      for (++i; i < line.size(); ++i) {
+        if (line[i] != '"') {
+          *field += line[i];
+        } else if (i + 1 < line.size() && line[i + 1] == '"') {
+          *field += '"';
+          ++i;
+        } else {
+          ++i;
+          break;
+        }
       }
-    } else if (c == '"') {
-      quoted = true;
     } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
-    } else if (c != '\r') {
-      field += c;
+      field = &next_field();
+      ++i;
+    } else {
+      // An unquoted run up to the next comma or quote, copied at once.
+      const std::size_t end = std::min(line.find_first_of(",\"", i), line.size());
+      std::size_t stop = end;
+      if (stop > i && line[stop - 1] == '\r') --stop;
+      field->append(line, i, stop - i);
+      i = end;
     }
   }
-  fields.push_back(std::move(field));
+  fields.resize(count);
+}
+
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> fields;
+  split_csv_line(line, fields);
   return fields;
 }
 
@@ -55,10 +81,12 @@ void for_each_csv_row(const std::filesystem::path& file, const std::function<voi
   if (!in) throw std::runtime_error("cannot read " + file.string());
   std::string line;
   if (!std::getline(in, line)) throw std::runtime_error(file.string() + " is empty");
-  const std::vector<std::string> header = split_csv_line(line);
+  const CsvHeader header(split_csv_line(line));
+  std::vector<std::string> fields;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
-    row(CsvRow(header, split_csv_line(line)));
+    split_csv_line(line, fields);
+    row(CsvRow(header, fields));
   }
 }
 
