@@ -60,7 +60,8 @@ void split_csv_line(const std::string& line, std::vector<std::string>& fields) {
       ++i;
     } else {
       // An unquoted run up to the next comma or quote, copied at once.
-      const std::size_t end = std::min(line.find_first_of(",\"", i), line.size());
+      std::size_t end = i;
+      while (end < line.size() && line[end] != ',' && line[end] != '"') ++end;
       std::size_t stop = end;
       if (stop > i && line[stop - 1] == '\r') --stop;
       field->append(line, i, stop - i);
