@@ -247,7 +247,13 @@ std::string quoting_advice(const std::string& path, const KeyRegistry& keys) {
 
 void apply_set_override(const std::string& argument, const KeyRegistry& keys, Composition& composition,
                         Diagnostics& diagnostics) {
-  const Origin origin{"--set " + argument, 0, 0};
+  // Messages name the override by its start: a long value is not echoed whole on every line.
+  constexpr std::size_t echoed_characters = 80;
+  const Origin origin{
+      "--set " + (argument.size() <= echoed_characters ? argument
+                                                       : argument.substr(0, echoed_characters) + "... (" +
+                                                             std::to_string(argument.size()) + " characters)"),
+      0, 0};
   const auto equals = argument.find('=');
   if (equals == std::string::npos || equals == 0) {
     if (unclosed_brackets(argument) < 0) {

@@ -238,6 +238,8 @@ bool serve(WhatIfService& service, WorkshopRooms& rooms, const ServerOptions& op
   httplib::Server server;
   server.set_payload_max_length(options.max_request_bytes);
   server.set_read_timeout(10, 0);
+  // Idle keep-alive connections close soon, so that a stop does not wait on clients that went quiet.
+  server.set_keep_alive_timeout(2);
   server.set_write_timeout(30, 0);
   install_routes(server, service, rooms);
   int port = options.port;
