@@ -50,7 +50,9 @@ int run_serve(const ServeOptions& options) {
   }
   std::cerr << "hsim serve: " << scenarios.size() << " scenarios, " << store.count() << " stored runs in "
             << options.store << "; Ctrl-C stops\n";
-  if (!server::serve(service, rooms, options.server, *interrupt_flag())) {
+  server::ServerOptions server_options = options.server;
+  server_options.exit_code_after_grace = [] { return interrupted_exit_code(); };
+  if (!server::serve(service, rooms, server_options, *interrupt_flag())) {
     std::cerr << "hsim serve: error: cannot listen on " << options.server.host << ":" << options.server.port
               << " (in use, or not an address of this machine); choose another --port or --host\n";
     return exit_bad_input;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <httplib.h>
 #include <iostream>
 #include <thread>
@@ -253,6 +254,14 @@ bool serve(WhatIfService& service, WorkshopRooms& rooms, const ServerOptions& op
   std::atomic<bool> listening_ended{false};
   std::thread watcher([&] {
     while (!stop.load() && !listening_ended.load()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (stop.load()) {
+      // A stop must end the process in bounded time, whatever a client holds open.
+      std::thread([grace = options.stop_grace_seconds, exit_code = options.exit_code_after_grace] {
+        std::this_thread::sleep_for(std::chrono::duration<double>(grace));
+        std::cerr << "hsim serve: connections still open " << grace << " s after the stop; exiting without them\n";
+        std::_Exit(exit_code());
+      }).detach();
+    }
     server.stop();
   });
   server.listen_after_bind();

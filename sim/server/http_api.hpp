@@ -5,6 +5,7 @@
 // validator's message, 404, 429 when the run queue is full).
 
 #include <atomic>
+#include <functional>
 #include <string>
 
 #include "sim/server/whatif_service.hpp"
@@ -16,6 +17,10 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::size_t max_request_bytes = 64 * 1024;
+  // After a stop, the process ends with this exit code if the server and its connections have not
+  // closed within stop_grace_seconds (the store is SQLite: committed runs survive, nothing is half-written).
+  double stop_grace_seconds = 10.0;
+  std::function<int()> exit_code_after_grace = [] { return 1; };
 };
 
 // Serves until `stop` becomes true (checked a few times a second). Returns false when the address

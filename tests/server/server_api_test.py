@@ -7,6 +7,8 @@ on loopback: 1,000 requests from 20 concurrent clients with no errors, latency p
 import concurrent.futures
 import csv
 import io
+import socket
+import threading
 import json
 import os
 import shutil
@@ -233,6 +235,32 @@ def check_run_cap_and_progress(hsim, scenarios, store):
         code, small = server.request("POST", "/api/whatif", dict(WHATIF, replicates=2))
         if code != 200:
             fail("a small run after a stopped one: HTTP %d %r" % (code, small))
+
+        # A client that trickles a request byte by byte holds a connection open; a stop still ends the
+        # server within its 10 s grace, with the signal's exit code.
+        host, port = server.base.split("//")[1].split(":")
+        trickle = socket.create_connection((host, int(port)), timeout=5)
+        trickle.sendall(b"GET /api/scenarios HTTP/1.1\r\nHost: x\r\n")
+        stop_trickle = threading.Event()
+
+        def keep_trickling():
+            while not stop_trickle.wait(0.5):
+                try:
+                    trickle.sendall(b"X")
+                except OSError:
+                    return
+        trickler = threading.Thread(target=keep_trickling)
+        trickler.start()
+        started = time.monotonic()
+        try:
+            code = server.stop()
+        finally:
+            stop_trickle.set()
+            trickler.join()
+            trickle.close()
+        if code != 143 or time.monotonic() - started > 20:
+            fail("stopping with a trickling client: exit %r after %.1f s" % (code, time.monotonic() - started))
+        print("stopped with a trickling client open: exit %d after %.1f s" % (code, time.monotonic() - started))
     with sqlite3.connect(store) as database:
         if database.execute("SELECT COUNT(*) FROM runs").fetchone()[0] != 1:
             fail("the stopped run was stored")

@@ -61,8 +61,10 @@ def run_and_wait(driver, previous_key):
 
 
 def board_groups(driver):
-    return [row.find_elements(By.TAG_NAME, "td")[0].text
-            for row in driver.find_elements(By.CSS_SELECTOR, "#board tbody tr")]
+    # Read in one script: the page rebuilds the board every 3 s, so rows found one call earlier may be gone.
+    return driver.execute_script("""
+        return Array.prototype.map.call(document.querySelectorAll('#board tbody tr'),
+                                        function (row) { return row.cells.length ? row.cells[0].textContent : ''; });""")
 
 
 def main():
