@@ -57,7 +57,6 @@ void write_sweep_report(const std::filesystem::path& folder, const std::filesyst
   const json manifest = read_manifest(folder);
   std::vector<std::string> parameters;
   std::map<long, std::vector<double>> coordinates;  // point -> parameter values, in points.csv's column order
-  bool header_read = false;
   std::ifstream points_in(folder / "points.csv");
   std::string header_line;
   if (!points_in || !std::getline(points_in, header_line))
@@ -65,12 +64,11 @@ void write_sweep_report(const std::filesystem::path& folder, const std::filesyst
   const auto header = split_csv_line(header_line);
   parameters.assign(header.begin() + 1, header.end());
   for_each_csv_row(folder / "points.csv", [&](const CsvRow& row) {
-    header_read = true;
     std::vector<double> values;
     for (const auto& parameter : parameters) values.push_back(row.number(parameter));
     coordinates[std::lround(row.number("point"))] = std::move(values);
   });
-  if (!header_read) throw std::runtime_error((folder / "points.csv").string() + " has no points");
+  if (coordinates.empty()) throw std::runtime_error((folder / "points.csv").string() + " has no points");
 
   struct Cell {
     double mean, low, high;

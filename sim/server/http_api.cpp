@@ -51,6 +51,12 @@ RoomPost parse_room_post(const std::string& body, const ServiceLimits& limits) {
   return post;
 }
 
+bool is_teaching(const WhatIfService& service, const std::string& name) {
+  const auto& scenarios = service.scenarios();
+  return std::any_of(scenarios.begin(), scenarios.end(),
+                     [&](const CatalogueScenario& s) { return s.teaching && s.name == name; });
+}
+
 // A group name as the board shows it: printable, at most 40 characters.
 bool valid_group(const std::string& group) {
   if (group.empty() || group.size() > 40) return false;
@@ -79,12 +85,8 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
         send_error(response, 400, "group: expected a name of 1 to 40 printable characters");
         return;
       }
-      const auto& scenarios = service.scenarios();
-      const bool hidden_teaching =
-          !whatif.room.empty() &&
-          std::any_of(scenarios.begin(), scenarios.end(),
-                      [&](const CatalogueScenario& s) { return s.teaching && s.name == whatif.request.scenario; }) &&
-          !rooms.teaching_open(whatif.room, whatif.request.scenario);
+      const bool hidden_teaching = !whatif.room.empty() && is_teaching(service, whatif.request.scenario) &&
+                                   !rooms.teaching_open(whatif.room, whatif.request.scenario);
       if (hidden_teaching) {
         send_error(
             response, 400,
@@ -151,10 +153,7 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
       return;
     }
     const std::string name = body["scenario"].get<std::string>();
-    const auto& scenarios = service.scenarios();
-    const bool teaching = std::any_of(scenarios.begin(), scenarios.end(),
-                                      [&](const CatalogueScenario& s) { return s.teaching && s.name == name; });
-    if (!teaching) {
+    if (!is_teaching(service, name)) {
       send_error(response, 400, "scenario: " + name + " is not a teaching scenario (see /api/scenarios)");
       return;
     }
