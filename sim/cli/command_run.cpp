@@ -47,6 +47,7 @@ const std::vector<std::string> headline_metrics{"entrants",
                                                 "cost_by_payer_correctional_service_nok",
                                                 "cost_by_payer_police_nok",
                                                 "cost_programme_nok",
+                                                "cost_city_staircase_places_nok",
                                                 "cost_per_extra_stable_day_nok",
                                                 "cost_offset_share"};
 

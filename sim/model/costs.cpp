@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "sim/model/calendar.hpp"
@@ -12,8 +13,9 @@ namespace hsim::model {
 namespace {
 
 constexpr auto item_count = static_cast<std::size_t>(CostItemName::count);
+constexpr auto group_count = static_cast<std::size_t>(CostGroup::count);
 
-// Quantities by group (cohort, city pool), calendar year and item. Uses that span a new year are split
+// Quantities by group (cohort, city pool, city places), calendar year and item. Uses that span a new year are split
 // at 1 January, so each year's record holds only what was used in it.
 class UseLedger {
  public:
@@ -23,14 +25,14 @@ class UseLedger {
     for (int year = first_year_ + 1; year <= last.year; ++year) {
       year_starts_.push_back(static_cast<double>(days_between(start_date, CivilDate{year, 1, 1})));
     }
-    quantity_.assign(2 * years() * item_count, 0.0);
+    quantity_.assign(group_count * years() * item_count, 0.0);
   }
 
   [[nodiscard]] std::size_t years() const { return year_starts_.size() + 1; }
   [[nodiscard]] int first_year() const { return first_year_; }
 
   // `per_day` units a day over [from, to), clipped to the window.
-  void add_over(bool cohort, CostItemName item, double from, double to, double per_day) {
+  void add_over(CostGroup group, CostItemName item, double from, double to, double per_day) {
     from = std::max(from, 0.0);
     to = std::min(to, status_day_);
     if (to <= from || per_day == 0.0) return;
@@ -38,20 +40,20 @@ class UseLedger {
     while (from < to) {
       const double year_end = year < year_starts_.size() ? year_starts_[year] : to;
       const double until = std::min(to, year_end);
-      at(cohort, year, item) += (until - from) * per_day;
+      at(group, year, item) += (until - from) * per_day;
       from = until;
       ++year;
     }
   }
 
   // `amount` units at time `day`, when it falls in the window.
-  void add_at(bool cohort, CostItemName item, double day, double amount) {
+  void add_at(CostGroup group, CostItemName item, double day, double amount) {
     if (day < 0.0 || day >= status_day_) return;
-    at(cohort, year_of(day), item) += amount;
+    at(group, year_of(day), item) += amount;
   }
 
-  [[nodiscard]] double quantity(int group, std::size_t year, std::size_t item) const {
-    return quantity_[(static_cast<std::size_t>(group) * years() + year) * item_count + item];
+  [[nodiscard]] double quantity(std::size_t group, std::size_t year, std::size_t item) const {
+    return quantity_[(group * years() + year) * item_count + item];
   }
 
  private:
@@ -59,8 +61,8 @@ class UseLedger {
     return static_cast<std::size_t>(std::upper_bound(year_starts_.begin(), year_starts_.end(), day) -
                                     year_starts_.begin());
   }
-  double& at(bool cohort, std::size_t year, CostItemName item) {
-    return quantity_[((cohort ? 0 : 1) * years() + year) * item_count + static_cast<std::size_t>(item)];
+  double& at(CostGroup group, std::size_t year, CostItemName item) {
+    return quantity_[(static_cast<std::size_t>(group) * years() + year) * item_count + static_cast<std::size_t>(item)];
   }
 
   double status_day_;
@@ -68,6 +70,10 @@ class UseLedger {
   std::vector<double> year_starts_;  // day offsets of 1 January of the second and later years
   std::vector<double> quantity_;
 };
+
+CostGroup group_of(const PersonRecord& person) {
+  return person.cohort ? CostGroup::cohort : CostGroup::city_pool;
+}
 
 struct Interval {
   double from;
@@ -119,15 +125,15 @@ std::vector<CostRecord> price_resource_use(const CityParameters& parameters, con
       const double per_year = rate.per_year_by_place[static_cast<std::size_t>(place)];
       if (per_year == 0.0) continue;
       const double factor = severity_factor(rate, person, follows_mental_health(service));
-      ledger.add_over(person.cohort, cost_item_of(service), from, to, per_year * factor * years_per_day);
+      ledger.add_over(group_of(person), cost_item_of(service), from, to, per_year * factor * years_per_day);
     }
   };
 
   std::vector<Interval> inside, outside;
   for (const SpellRecord& spell : spells) {
-    const bool cohort = people[spell.person].cohort;
+    const CostGroup group = group_of(people[spell.person]);
     const auto over = [&](CostItemName item, double per_day) {
-      ledger.add_over(cohort, item, spell.start_day, spell.end_day, per_day);
+      ledger.add_over(group, item, spell.start_day, spell.end_day, per_day);
     };
     switch (spell.type) {
       case SpellType::shelter:
@@ -155,9 +161,9 @@ std::vector<CostRecord> price_resource_use(const CityParameters& parameters, con
           over(CostItemName::rent_support_month, months_per_day);
         }
         if (is_eviction(spell.end_reason) && spell.end_day < status_day) {
-          ledger.add_at(cohort, CostItemName::eviction_process, spell.end_day, 1.0);
+          ledger.add_at(group, CostItemName::eviction_process, spell.end_day, 1.0);
           if (spell.tenure == Tenure::private_rental) {
-            ledger.add_at(cohort, CostItemName::deposit_guarantee_claim, spell.end_day, 1.0);
+            ledger.add_at(group, CostItemName::deposit_guarantee_claim, spell.end_day, 1.0);
           }
         }
         break;
@@ -183,25 +189,33 @@ std::vector<CostRecord> price_resource_use(const CityParameters& parameters, con
     }
   }
   for (const JanitorCallOut& call : janitor) {
-    ledger.add_at(people[call.person].cohort, CostItemName::janitor_hour, call.day, call.hours);
+    ledger.add_at(group_of(people[call.person]), CostItemName::janitor_hour, call.day, call.hours);
   }
   // The Housing First team serves the programme cohort: its whole cost is the cohort's.
   for (double day = 0.0; day < status_day; day += 1.0) {
-    ledger.add_over(true, CostItemName::hf_team_fte_year, day, std::min(day + 1.0, status_day),
+    ledger.add_over(CostGroup::cohort, CostItemName::hf_team_fte_year, day, std::min(day + 1.0, status_day),
                     hf_fte_at(day) * years_per_day);
+  }
+  // The city's staircase places stand all through the window, used or not.
+  const auto& places = parameters.staircase;
+  for (const auto& [item, count] :
+       {std::pair{CostItemName::shelter_place_year, places.shelter_places},
+        std::pair{CostItemName::temporary_accommodation_place_year, places.temporary_accommodation_places},
+        std::pair{CostItemName::training_flat_place_year, places.training_flat_places}}) {
+    ledger.add_over(CostGroup::city_places, item, 0.0, status_day, count * years_per_day);
   }
 
   const auto& k = parameters.costs;
   const PriceList prices = price_list(k);
   std::vector<CostRecord> records;
-  records.reserve(2 * ledger.years() * item_count);
-  for (int group = 0; group < 2; ++group) {
+  records.reserve(group_count * ledger.years() * item_count);
+  for (std::size_t group = 0; group < group_count; ++group) {
     for (std::size_t year = 0; year < ledger.years(); ++year) {
       const int calendar_year = ledger.first_year() + static_cast<int>(year);
       const double discount = discount_factor(k.discount_rate_per_year, calendar_year, ledger.first_year());
       for (std::size_t item = 0; item < item_count; ++item) {
         CostRecord record;
-        record.group = group == 0 ? CostGroup::cohort : CostGroup::city_pool;
+        record.group = static_cast<CostGroup>(group);
         record.year = calendar_year;
         record.item = static_cast<CostItemName>(item);
         record.payer = prices[item].payer;

@@ -50,6 +50,7 @@ enum class Metric : std::uint8_t {
   cost_by_payer_police_nok,
   cost_programme_nok,
   cost_outside_programme_nok,
+  cost_city_staircase_places_nok,
   count
 };
 
@@ -155,6 +156,9 @@ inline constexpr std::array<MetricDeclaration, metric_count> metric_declarations
     {Metric::cost_outside_programme_nok, "cost_outside_programme_nok",
      "Cohort cost of everything but the programme (housing, shelters, health, justice), present value",
      "cost_total_nok - cost_programme_nok"},
+    {Metric::cost_city_staircase_places_nok, "cost_city_staircase_places_nok",
+     "Fixed cost of the city's staircase places over the window, used or not (not in the cohort's cost), present value",
+     "sum of city_places cost records' present_value_nok: places x years x costs.place_fixed_share x night price"},
 }};
 
 constexpr std::string_view to_string(Metric metric) {

@@ -283,6 +283,9 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.positive("costs.municipal_flat.loan_years", k.municipal_flat.loan_years);
   c.non_negative("costs.municipal_flat.upkeep_share_per_year", k.municipal_flat.upkeep_share_per_year);
   c.price_year("costs.municipal_flat.price_year", k.municipal_flat.price_year, k);
+  c.share("costs.place_fixed_share.shelter", k.place_fixed_share.shelter);
+  c.share("costs.place_fixed_share.temporary_accommodation", k.place_fixed_share.temporary_accommodation);
+  c.share("costs.place_fixed_share.training_flat", k.place_fixed_share.training_flat);
 
   const char* level_names[] = {"low", "medium", "high"};
   for (std::size_t service = 0; service < service_item_names.size(); ++service) {

@@ -489,6 +489,12 @@ struct MunicipalFlatCost {
 };
 
 // costs (price list; targets.yaml `costs`)
+struct StaircasePlaceShares {
+  double shelter = 0.0;
+  double temporary_accommodation = 0.0;
+  double training_flat = 0.0;
+};
+
 struct CostParameters {
   int price_year = 2016;
   // Statistics Norway's consumer price index by year (any base); needed for every price year used.
@@ -511,6 +517,10 @@ struct CostParameters {
   CostItem police_contact{5000.0, Payer::police};
   CostItem deposit_guarantee_claim{15000.0, Payer::municipality};
   MunicipalFlatCost municipal_flat{};
+  // Share of a staircase night's price that is paid for the place whether it is used or not (staff on duty,
+  // a block lease); the rest is paid per night used. The fixed part is charged per place-year to the city's
+  // places (staircase.*_places), so only a change in places moves it.
+  StaircasePlaceShares place_fixed_share{};
   // Janitor hours per move-in (refurbishing, locks) and per complaint call-out.
   double janitor_hours_per_move_in = 8.0;
   double janitor_hours_per_complaint = 2.0;

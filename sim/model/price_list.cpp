@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "sim/model/calendar.hpp"
+
 namespace hsim::model {
 
 double index_price(const CostParameters& costs, double value, int from_year) {
@@ -29,6 +31,19 @@ PriceList price_list(const CostParameters& costs) {
   list[static_cast<std::size_t>(CostItemName::municipal_flat_year)] = {
       (1.0 - flat.grant_share) * price * annuity + flat.upkeep_share_per_year * price, Payer::municipality};
   list[static_cast<std::size_t>(CostItemName::housing_grant_year)] = {flat.grant_share * price * annuity, Payer::state};
+
+  // A staircase night's price splits into the part paid per night used and the part paid for the place
+  // all year, used or not.
+  const auto split = [&list](CostItemName night, CostItemName place_year, double fixed_share) {
+    PricedItem& per_night = list[static_cast<std::size_t>(night)];
+    list[static_cast<std::size_t>(place_year)] = {fixed_share * per_night.price_nok * days_per_year, per_night.payer};
+    per_night.price_nok *= 1.0 - fixed_share;
+  };
+  const auto& fixed = costs.place_fixed_share;
+  split(CostItemName::shelter_night, CostItemName::shelter_place_year, fixed.shelter);
+  split(CostItemName::temporary_accommodation_night, CostItemName::temporary_accommodation_place_year,
+        fixed.temporary_accommodation);
+  split(CostItemName::training_flat_night, CostItemName::training_flat_place_year, fixed.training_flat);
   return list;
 }
 

@@ -194,6 +194,9 @@ enum class CostItemName : std::uint8_t {
   deposit_guarantee_claim,
   municipal_flat_year,
   housing_grant_year,
+  shelter_place_year,
+  temporary_accommodation_place_year,
+  training_flat_place_year,
   count
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(CostItemName::count)> cost_item_names{
@@ -213,7 +216,10 @@ inline constexpr std::array<std::string_view, static_cast<std::size_t>(CostItemN
     "police_contact",
     "deposit_guarantee_claim",
     "municipal_flat_year",
-    "housing_grant_year"};
+    "housing_grant_year",
+    "shelter_place_year",
+    "temporary_accommodation_place_year",
+    "training_flat_place_year"};
 
 // The programme's own items: what a Housing First budget line pays (the cost offset is measured against
 // the change in these).
@@ -224,9 +230,12 @@ constexpr std::string_view to_string(CostItemName item) {
   return cost_item_names[static_cast<std::size_t>(item)];
 }
 
-enum class CostGroup : std::uint8_t { cohort, city_pool };
+// city_places holds the fixed cost of the city's staircase places, which no person's use moves.
+enum class CostGroup : std::uint8_t { cohort, city_pool, city_places, count };
+inline constexpr std::array<std::string_view, static_cast<std::size_t>(CostGroup::count)> cost_group_names{
+    "cohort", "city_pool", "city_places"};
 constexpr std::string_view to_string(CostGroup group) {
-  return group == CostGroup::cohort ? "cohort" : "city_pool";
+  return cost_group_names[static_cast<std::size_t>(group)];
 }
 
 // Resource use in one calendar year between window.start_date and the status date, priced from the

@@ -182,9 +182,10 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
     m[Metric::homeless_point_in_time_change] = nan;
     m[Metric::waiting_list_length] = nan;
   }
-  double total = 0.0, programme = 0.0;
+  double total = 0.0, programme = 0.0, places = 0.0;
   std::array<double, static_cast<std::size_t>(Payer::count)> by_payer{};
   for (const CostRecord& cost : result.costs) {
+    if (cost.group == CostGroup::city_places) places += cost.present_value_nok;
     if (cost.group != CostGroup::cohort) continue;
     total += cost.present_value_nok;
     if (is_programme_item(cost.item)) programme += cost.present_value_nok;
@@ -199,6 +200,7 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
   m[Metric::cost_by_payer_police_nok] = by_payer[static_cast<std::size_t>(Payer::police)];
   m[Metric::cost_programme_nok] = programme;
   m[Metric::cost_outside_programme_nok] = total - programme;
+  m[Metric::cost_city_staircase_places_nok] = places;
   return m;
 }
 

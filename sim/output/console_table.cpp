@@ -56,6 +56,7 @@ const std::map<std::string, Label, std::less<>>& labels() {
       {"cost_by_payer_correctional_service_nok", {"  paid by the prisons, NOK", Unit::nok}},
       {"cost_by_payer_police_nok", {"  paid by the police, NOK", Unit::nok}},
       {"cost_programme_nok", {"of which the programme, NOK", Unit::nok}},
+      {"cost_city_staircase_places_nok", {"city's staircase places, fixed cost, NOK", Unit::nok}},
       {"cost_per_extra_stable_day_nok", {"cost per extra day housed, NOK", Unit::nok}},
       {"cost_offset_share", {"programme cost paid back elsewhere", Unit::share}},
   };

@@ -92,7 +92,9 @@ const TableSchema& costs_schema() {
       "the scenario's price list (docs/costs.md).",
       {{"replicate", "Replicate index"},
        {"policy", "Policy"},
-       {"group", "cohort (the programme cohort, which summary costs cover) or city_pool"},
+       {"group",
+        "cohort (the programme cohort, which summary costs cover), city_pool (the rest of the simulated city, "
+        "sampled at city.simulated_pool_share) or city_places (the fixed cost of all the city's staircase places)"},
        {"year", "Calendar year of the use (uses that span 1 January are split)"},
        {"item", "Price-list item (costs.<item> in the scenario; docs/costs.md)"},
        {"payer", "municipality, state, health_trust, correctional_service or police"},

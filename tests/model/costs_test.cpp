@@ -225,3 +225,77 @@ TEST_CASE("a what-if with more team members prices them", "[unit][model][costs]"
   CHECK(more.summary[Metric::cost_programme_nok] - base.summary[Metric::cost_programme_nok] ==
         Approx(extra).epsilon(1e-9));
 }
+
+TEST_CASE("a staircase night splits into a fixed part paid for every place and a part paid per night used",
+          "[unit][model][costs]") {
+  HandCase hand;
+  auto& k = hand.parameters.costs;
+  k.price_year = 2014;
+  k.consumer_price_index = {{2014, 100.0}};
+  k.shelter_night = {400.0, Payer::municipality, 0};
+  k.place_fixed_share = {0.75, 0.0, 0.5};
+  hand.parameters.staircase.shelter_places = 12;
+  hand.parameters.staircase.temporary_accommodation_places = 30;
+  hand.parameters.staircase.training_flat_places = 4;
+  const auto records = hand.price();
+
+  // The cohort's 200 shelter nights pay only the quarter that varies with use.
+  const auto& nights = find(records, CostGroup::cohort, 2014, CostItemName::shelter_night);
+  CHECK(nights.quantity == Approx(200.0));
+  CHECK(nights.amount_nok == Approx(200.0 * 0.25 * 400.0));
+  // Every one of the 12 places is paid for all of 2014 (365 of 365.25 days) at three quarters of a night.
+  const auto& places = find(records, CostGroup::city_places, 2014, CostItemName::shelter_place_year);
+  CHECK(places.quantity == Approx(12.0 * 365.0 / year_days));
+  CHECK(places.amount_nok == Approx(12.0 * 365.0 * 0.75 * 400.0));
+  CHECK(find(records, CostGroup::city_places, 2016, CostItemName::shelter_place_year).quantity ==
+        Approx(12.0 / year_days));
+  // Temporary accommodation bought by the night: its places cost nothing when empty.
+  const auto& rooms = find(records, CostGroup::city_places, 2015, CostItemName::temporary_accommodation_place_year);
+  CHECK(rooms.quantity == Approx(30.0 * 365.0 / year_days));
+  CHECK(rooms.amount_nok == 0.0);
+  CHECK(find(records, CostGroup::city_places, 2015, CostItemName::training_flat_place_year).amount_nok ==
+        Approx(4.0 * 365.0 * 0.5 * k.training_flat_night.value_nok));
+  // Nobody's use lands in the places group, and the places are nobody's cohort cost.
+  for (const auto& record : records) {
+    const bool place_item = record.item == CostItemName::shelter_place_year ||
+                            record.item == CostItemName::temporary_accommodation_place_year ||
+                            record.item == CostItemName::training_flat_place_year;
+    if (record.group == CostGroup::city_places) CHECK((place_item || record.quantity == 0.0));
+    if (place_item && record.group != CostGroup::city_places) CHECK(record.quantity == 0.0);
+  }
+}
+
+TEST_CASE("with no fixed share a night costs its whole price and empty places cost nothing",
+          "[unit][model][costs][degenerate]") {
+  HandCase hand;
+  hand.parameters.costs.place_fixed_share = {0.0, 0.0, 0.0};
+  hand.parameters.staircase.shelter_places = 50;
+  const PriceList prices = price_list(hand.parameters.costs);
+  const double night = prices[static_cast<std::size_t>(CostItemName::shelter_night)].price_nok;
+  CHECK(night == Approx(index_price(hand.parameters.costs, hand.parameters.costs.shelter_night.value_nok,
+                                    hand.parameters.costs.shelter_night.price_year)));
+  const auto records = hand.price();
+  CHECK(find(records, CostGroup::cohort, 2014, CostItemName::shelter_night).amount_nok == Approx(200.0 * night));
+  CHECK(find(records, CostGroup::city_places, 2014, CostItemName::shelter_place_year).amount_nok == 0.0);
+  // A fixed share of 1 moves the whole night to the place.
+  hand.parameters.costs.place_fixed_share.shelter = 1.0;
+  const PriceList all_fixed = price_list(hand.parameters.costs);
+  CHECK(all_fixed[static_cast<std::size_t>(CostItemName::shelter_night)].price_nok == 0.0);
+  CHECK(all_fixed[static_cast<std::size_t>(CostItemName::shelter_place_year)].price_nok == Approx(night * year_days));
+}
+
+TEST_CASE("a what-if with fewer staircase places prices them and changes no cohort cost of places",
+          "[unit][model][costs]") {
+  auto p = testing::small_city();
+  p.costs.place_fixed_share = {0.8, 0.0, 0.8};
+  const auto base = simulate_replicate(p, PolicyName::housing_first, 5, 0);
+  p.staircase.shelter_places -= 4;
+  const auto fewer = simulate_replicate(p, PolicyName::housing_first, 5, 0);
+  const double night =
+      price_list(p.costs)[static_cast<std::size_t>(CostItemName::shelter_night)].price_nok / (1.0 - 0.8);
+  // Four places fewer for the whole window, at 80 % of a night's price every night.
+  const double saved = 4.0 * fewer.status_day * 0.8 * night;
+  CHECK(base.summary[Metric::cost_city_staircase_places_nok] - fewer.summary[Metric::cost_city_staircase_places_nok] ==
+        Approx(saved).epsilon(1e-9));
+  CHECK(fewer.summary[Metric::cost_city_staircase_places_nok] > 0.0);
+}

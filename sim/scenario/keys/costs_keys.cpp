@@ -104,6 +104,22 @@ void declare_costs_keys(KeyRegistry& keys) {
                .at_most(2100)
                .describe("Year whose prices purchase_price_nok is given in; 0: costs.price_year.")
                .assumption("Given in the price year"));
+  keys.add(HSIM_SCENARIO_KEY(costs.place_fixed_share.shelter)
+               .at_most(1)
+               .describe("Share of a shelter night's price paid for the place whether it is used or not (staff on "
+                         "duty); the rest is paid per night used. The fixed part is charged per place-year to the "
+                         "city's places (staircase.shelter_places).")
+               .assumption("Staffed night shelters pay their night staff whether beds are full"));
+  keys.add(HSIM_SCENARIO_KEY(costs.place_fixed_share.temporary_accommodation)
+               .at_most(1)
+               .describe("Share of a temporary-accommodation night's price paid for the place whether it is used or "
+                         "not; the rest is paid per night used.")
+               .assumption("Hostel rooms bought by the night cost nothing when not used"));
+  keys.add(HSIM_SCENARIO_KEY(costs.place_fixed_share.training_flat)
+               .at_most(1)
+               .describe("Share of a training-flat night's price paid for the place whether it is used or not (24-hour "
+                         "staff, the lease); the rest is paid per night used.")
+               .assumption("Staffed supported housing pays its staff and lease whether flats are full"));
   keys.add(HSIM_SCENARIO_KEY(costs.janitor_hours_per_move_in)
                .at_most(1000)
                .unit("hours")
