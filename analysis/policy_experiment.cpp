@@ -144,7 +144,8 @@ ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, con
         std::vector<model::ReplicateResult> results;
         results.reserve(arms.size());
         for (const auto& arm : arms) {
-          results.push_back(model::simulate_replicate(*arm.parameters, arm.policy, settings.seed, replicate));
+          results.push_back(model::simulate_replicate(*arm.parameters, arm.policy, settings.seed, replicate,
+                                                      settings.threads_per_replicate));
         }
         return results;
       },

@@ -24,6 +24,9 @@ struct ExperimentSettings {
   std::uint64_t seed = 1;
   std::size_t replicates = 100;
   unsigned threads = 1;
+  // Threads inside each replicate (logical processes of one city run side by side); results do not
+  // depend on it. Pays only for large cities; `threads` runs whole replicates side by side.
+  unsigned threads_per_replicate = 1;
   const std::atomic<bool>* stop = nullptr;  // see engine::EnsembleOptions::stop
   // When set, counts the replicates summarised so far (a progress display reads it from another thread).
   std::atomic<std::size_t>* replicates_done = nullptr;

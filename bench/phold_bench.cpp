@@ -5,61 +5,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include <chrono>
 #include <cstdio>
-#include <functional>
-#include <queue>
-#include <vector>
 
-#include "bench/phold_model.hpp"
-#include "sim/engine/distributions.hpp"
+#include "bench/engine_limits.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-struct Measurement {
-  std::uint64_t events = 0;
-  double seconds = 0.0;
-  [[nodiscard]] double events_per_second() const { return static_cast<double>(events) / seconds; }
-  [[nodiscard]] double ns_per_event() const { return 1e9 * seconds / static_cast<double>(events); }
-};
-
-Measurement measure_phold(const hsim::bench::PholdParameters& parameters) {
-  const auto start = Clock::now();
-  const auto result = hsim::bench::run_phold(parameters);
-  return {result.stats.committed_events, seconds_since(start)};
-}
-
-// The practical limit of one core: a bare binary heap of times, pop the minimum, push t + Exp(1).
-Measurement measure_hold(std::size_t pending, std::uint64_t operations) {
-  hsim::engine::RandomStream stream(hsim::engine::StreamKey{1, 0, 0, 0});
-  std::priority_queue<double, std::vector<double>, std::greater<>> heap;
-  std::vector<double> initial(pending);
-  for (auto& time : initial) time = hsim::engine::exponential(stream, 1.0);
-  heap = decltype(heap)(std::greater<>{}, std::move(initial));
-  const auto start = Clock::now();
-  double sink = 0.0;
-  for (std::uint64_t i = 0; i < operations; ++i) {
-    const double now = heap.top();
-    heap.pop();
-    heap.push(now + hsim::engine::exponential(stream, 1.0));
-    sink += now;
-  }
-  Measurement measurement{operations, seconds_since(start)};
-  if (sink < 0.0) std::puts("");  // keeps the loop from being optimised away
-  return measurement;
-}
-
-// PHOLD end time giving about `target_events` committed events: each LP-event slot turns over
-// once per (lookahead + mean) days.
-double end_for(std::uint64_t target_events, std::uint64_t pending, double lookahead, double mean) {
-  return (lookahead + mean) * static_cast<double>(target_events) / static_cast<double>(pending);
-}
+using namespace hsim::bench;
 
 void print_table(unsigned max_threads) {
   std::printf("PHOLD (64 LPs, remote 0.25, mean 1, lookahead 1) vs bare binary heap (hold), same pending count\n");
@@ -70,12 +22,7 @@ void print_table(unsigned max_threads) {
     const std::uint64_t target_events = pending >= 262144 ? 20'000'000 : 30'000'000;
     const Measurement hold = measure_hold(pending, target_events);
     for (unsigned threads = 1; threads <= max_threads; ++threads) {
-      hsim::bench::PholdParameters parameters;
-      parameters.lps = 64;
-      parameters.start_events = static_cast<std::uint32_t>(pending / parameters.lps);
-      parameters.threads = threads;
-      parameters.end = end_for(target_events, pending, parameters.lookahead, parameters.mean);
-      const Measurement phold = measure_phold(parameters);
+      const Measurement phold = measure_phold_at(pending, target_events, threads);
       std::printf("%10llu %8u %14.0f %10.1f %14.0f %14.2f\n", static_cast<unsigned long long>(pending), threads,
                   phold.events_per_second(), phold.ns_per_event(), hold.events_per_second(),
                   phold.events_per_second() / hold.events_per_second());

@@ -12,6 +12,7 @@
 
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/memory_check.hpp"
 #include "sim/cli/option_checks.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/experiment_folder.hpp"
@@ -58,6 +59,7 @@ struct ExperimentOptions {
   std::size_t replicates = 200;
   std::uint64_t seed = 1;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads_per_replicate = 1;
   std::string out;
   bool overwrite = false;
   std::string people = "cohort";
@@ -76,6 +78,11 @@ void add_common_options(CLI::App& command, ExperimentOptions& options) {
   command.add_option("--seed", options.seed, "Random seed; the same seed gives the same results")
       ->check(non_negative_whole_number());
   command.add_option("--threads", options.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  command
+      .add_option("--threads-per-replicate", options.threads_per_replicate,
+                  "Threads inside each replicate, for one large city (results do not depend on it); --threads "
+                  "runs replicates side by side")
       ->check(CLI::Range(1, 1024));
   command.add_option("--out", options.out, "Run folder (default runs/<scenario>-<command>)");
   command.add_flag("--overwrite", options.overwrite, "Replace an existing run folder");
@@ -128,6 +135,21 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     }
   }
   if (bad_input) return exit_bad_input;
+  const std::size_t in_flight = std::min<std::size_t>(options.threads, options.replicates);
+  const MemoryBudget budget = memory_budget(command_name);
+  if (!budget.problem.empty()) {
+    std::cerr << budget.problem << '\n';
+    return exit_bad_input;
+  }
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    const std::string problem =
+        memory_problem(command_name, options.scenario_files[i], scenarios[i].parameters(),
+                       std::max<std::size_t>(1, options.policy_names.size()), in_flight, budget.bytes);
+    if (!problem.empty()) {
+      std::cerr << problem << '\n';
+      return exit_bad_input;
+    }
+  }
 
   std::vector<std::filesystem::path> folders;
   for (const auto& scenario : scenarios) {
@@ -149,6 +171,7 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     settings.seed = options.seed;
     settings.replicates = options.replicates;
     settings.threads = options.threads;
+    settings.threads_per_replicate = options.threads_per_replicate;
     settings.stop = interrupt_flag();
     if (options.policy_names.empty()) {
       settings.policies.push_back(scenario.parameters().policy.name);
@@ -311,6 +334,16 @@ int run_whatif(const WhatIfOptions& options) {
       options.common.out.empty() ? std::filesystem::path("runs") / output::safe_path_component(base.name() + "-whatif")
                                  : std::filesystem::path(options.common.out);
   if (!output_folder_free("whatif", folder, options.common.overwrite)) return exit_bad_input;
+  const MemoryBudget budget = memory_budget("whatif");
+  const std::string memory =
+      budget.problem.empty()
+          ? memory_problem("whatif", options.base_file, base.parameters(), variants.size() + 1,
+                           std::min<std::size_t>(options.common.threads, options.common.replicates), budget.bytes)
+          : budget.problem;
+  if (!memory.empty()) {
+    std::cerr << memory << '\n';
+    return exit_bad_input;
+  }
   const auto policy_of = [&](const scenario::Scenario& scenario) {
     return options.policy.empty() ? scenario.parameters().policy.name
                                   : *model::parse_spelling(options.policy, model::policy_name_spellings);
@@ -322,6 +355,7 @@ int run_whatif(const WhatIfOptions& options) {
   settings.seed = options.common.seed;
   settings.replicates = options.common.replicates;
   settings.threads = options.common.threads;
+  settings.threads_per_replicate = options.common.threads_per_replicate;
   settings.stop = interrupt_flag();
   output::FolderOptions folder_options;
   folder_options.folder = folder;

@@ -58,16 +58,16 @@ int main(int argc, char** argv) {
   // Every option's help shows its default value.
   app.option_defaults()->always_capture_default();
 
-  // The command line recorded in manifests leaves out --threads: results do not depend on it, and a run
-  // folder must be byte-identical at any thread count.
+  // The command line recorded in manifests leaves out --threads and --threads-per-replicate: results do
+  // not depend on them, and a run folder must be byte-identical at any thread count.
   std::string command_line = "hsim";
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
-    if (argument == "--threads") {
+    if (argument == "--threads" || argument == "--threads-per-replicate") {
       ++i;
       continue;
     }
-    if (argument.rfind("--threads=", 0) == 0) continue;
+    if (argument.rfind("--threads=", 0) == 0 || argument.rfind("--threads-per-replicate=", 0) == 0) continue;
     command_line += " " + shell_quoted(argument);
   }
 

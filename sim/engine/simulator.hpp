@@ -50,6 +50,7 @@ struct RunStats {
   std::uint64_t committed_events = 0;
   std::uint64_t cross_lp_events = 0;
   std::uint64_t windows = 0;
+  std::uint64_t peak_pending_events = 0;  // the most events waiting at the start of a window
 };
 
 namespace detail {
@@ -265,9 +266,11 @@ class Simulator {
   RunStats run_windows(ForEach for_each) {
     const RunOptions& options = kernel_.options_;
     std::uint64_t windows = 0;
+    std::uint64_t peak_pending = 0;
     std::int64_t window_index = 0;
     for (;;) {
       const auto pending = kernel_.pending_summary();
+      peak_pending = std::max<std::uint64_t>(peak_pending, pending.count);
       if (!options.visit_every_window) {
         if (!(pending.earliest < options.end)) break;
         window_index = std::max(window_index, grid_index_holding(pending.earliest));
@@ -295,7 +298,9 @@ class Simulator {
       }
       ++window_index;
     }
-    return kernel_.stats(windows);
+    RunStats stats = kernel_.stats(windows);
+    stats.peak_pending_events = peak_pending;
+    return stats;
   }
 
   std::int64_t grid_index_holding(SimTime time) const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/engine/simulator.hpp"
+#include "sim/model/calendar.hpp"
 #include "sim/model/city_model.hpp"
 #include "sim/model/observers.hpp"
 #include "sim/model/parameter_checks.hpp"
@@ -17,6 +18,20 @@ static_assert(
       return true;
     }(),
     "metric_declarations must list the metrics in enum order");
+
+double expected_people_over_run(const CityParameters& parameters) {
+  double intake = 0.0;
+  for (const auto& [year, count] : parameters.population.intake_by_year) intake += count;
+  const double years = (static_cast<double>(days_between(parameters.window.start_date, parameters.window.status_date)) +
+                        parameters.window.burn_in_days) /
+                       days_per_year;
+  double inflow_per_year = parameters.city.homelessness_inflow_per_year;
+  for (const auto& [year, value] : parameters.city.homelessness_inflow_by_year) {
+    inflow_per_year = std::max(inflow_per_year, value);
+  }
+  const double inflow = inflow_per_year * std::max(0.0, years);
+  return intake + inflow + parameters.city.initial_homeless_count;
+}
 
 ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
                                    std::uint64_t replicate, unsigned threads) {
@@ -47,6 +62,7 @@ ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName 
   counters.events = stats.committed_events;
   counters.cross_lp_events = stats.cross_lp_events;
   counters.windows = stats.windows;
+  counters.peak_pending_events = stats.peak_pending_events;
   counters.simulated_person_days = model.simulated_person_days();
 
   std::vector<JanitorCallOut> call_outs;

@@ -29,7 +29,8 @@ struct ReplicateCounters : ObservedCounts {
   std::uint64_t events = 0;           // engine events committed
   std::uint64_t cross_lp_events = 0;  // of those, sent between logical processes
   std::uint64_t windows = 0;
-  double simulated_person_days = 0.0;  // sum over people of days present in the model
+  std::uint64_t peak_pending_events = 0;  // the most engine events waiting at once (stale clocks included)
+  double simulated_person_days = 0.0;     // sum over people of days present in the model
 };
 
 struct ReplicateResult {
@@ -45,6 +46,14 @@ struct ReplicateResult {
   SummaryMetrics summary;
   ReplicateCounters counters;
 };
+
+// People a replicate simulates: the initial pool, the inflow over burn-in and window, and the intake.
+[[nodiscard]] double expected_people_over_run(const CityParameters& parameters);
+
+// Peak heap bytes of one replicate per simulated person (state, event queues and records), as
+// bench/scaling_bench.cpp measures it: 3,240-3,490 B from 1x to 100x Bergen. Rounded up for the memory
+// check before a run.
+inline constexpr double replicate_bytes_per_person = 4096.0;
 
 // Runs one replicate. Parameters are checked first (std::invalid_argument on problems). The result
 // depends only on (parameters, policy, seed, replicate): not on `threads`. The same person draws the

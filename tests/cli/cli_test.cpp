@@ -39,17 +39,23 @@ fs::path fresh_temp_folder(const std::string& name) {
   return folder;
 }
 
-CommandResult run_hsim(const std::string& arguments, const fs::path& scratch) {
+// `environment` is a prefix of NAME=value assignments for the shell, e.g. "HSIM_X=1 ".
+CommandResult run_hsim_with_environment(const std::string& environment, const std::string& arguments,
+                                        const fs::path& scratch) {
   const fs::path out = scratch / "stdout.txt";
   const fs::path err = scratch / "stderr.txt";
   const std::string command =
-      std::string(HSIM_EXECUTABLE) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+      environment + std::string(HSIM_EXECUTABLE) + " " + arguments + " >" + out.string() + " 2>" + err.string();
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = read_text(out);
   result.err = read_text(err);
   return result;
+}
+
+CommandResult run_hsim(const std::string& arguments, const fs::path& scratch) {
+  return run_hsim_with_environment("", arguments, scratch);
 }
 
 }  // namespace
@@ -119,6 +125,43 @@ TEST_CASE("run folders are byte-identical at 1 and 2 threads", "[unit][cli]") {
     INFO(file);
     CHECK(read_text(scratch / "one" / file) == read_text(scratch / "run" / file));
   }
+  // Two threads inside each replicate, and two replicates side by side, each with two threads.
+  for (const char* threads : {" --threads 1 --threads-per-replicate 2", " --threads 2 --threads-per-replicate=2"}) {
+    INFO(threads);
+    fs::remove_all(scratch / "run");
+    REQUIRE(run_hsim(arguments + threads, scratch).exit_code == 0);
+    for (const char* file : {"summary.csv", "people.csv", "timeseries.csv", "costs.csv", "manifest.json"}) {
+      INFO(file);
+      CHECK(read_text(scratch / "one" / file) == read_text(scratch / "run" / file));
+    }
+  }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("a run that would not fit in memory is refused before it starts, with what to change", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("memory");
+  const std::string run = "compare " + (fixtures / "mini_city.yaml").string() +
+                          " --reps 8 --seed 1 --policies housing_first,staircase --out " + (scratch / "run").string();
+  // mini_city simulates about 89 people a replicate (30 at the start, 20 a year over 819 days, 14
+  // entrants): at 4,096 bytes a person, two arms need 0.73 MB, so 0.8 MB holds one replicate in flight
+  // but not four.
+  const std::string limit = "HSIM_MEMORY_LIMIT_BYTES=800000 ";
+  const auto refused = run_hsim_with_environment(limit, run + " --threads 4", scratch);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("mini_city.yaml") != std::string::npos);
+  CHECK(refused.err.find("simulated people a replicate") != std::string::npos);
+  CHECK(refused.err.find("expected at most --threads") != std::string::npos);
+  CHECK(!fs::exists(scratch / "run"));
+  // Below one replicate's need, fewer threads cannot help: the message says what can.
+  const auto too_small = run_hsim_with_environment("HSIM_MEMORY_LIMIT_BYTES=1000 ", run + " --threads 1", scratch);
+  CHECK(too_small.exit_code == 2);
+  CHECK(too_small.err.find("city.simulated_pool_share") != std::string::npos);
+  // A limit that is not a number is refused, not ignored.
+  const auto bad = run_hsim_with_environment("HSIM_MEMORY_LIMIT_BYTES=lots ", run, scratch);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("HSIM_MEMORY_LIMIT_BYTES") != std::string::npos);
+  // Without a limit, the same run fits.
+  CHECK(run_hsim(run + " --threads 4", scratch).exit_code == 0);
   fs::remove_all(scratch);
 }
 

@@ -7,18 +7,18 @@ namespace hsim::scenario::keys {
 
 void declare_city_keys(KeyRegistry& keys) {
   keys.add(HSIM_SCENARIO_KEY(city.initial_homeless_count)
-               .at_most(100000)
+               .at_most(1000000)
                .describe("Homeless people outside the programme at the start of the burn-in (the staircase "
                          "system's users).")
                .assumption("Order of magnitude of a mid-sized Norwegian city's count; city files give theirs from the "
                            "national count"));
   keys.add(HSIM_SCENARIO_KEY(city.homelessness_inflow_per_year)
-               .at_most(100000)
+               .at_most(1000000)
                .unit("people per year")
                .describe("People becoming homeless in the city per year.")
                .assumption("Not in the sources; set so the pool stays near its initial size and calibrated"));
   keys.add(HSIM_SCENARIO_KEY(city.homelessness_inflow_by_year)
-               .at_most(100000)
+               .at_most(1000000)
                .unit("people per year")
                .describe("People becoming homeless per year from each listed calendar year on, replacing "
                          "homelessness_inflow_per_year; empty: that value throughout.")

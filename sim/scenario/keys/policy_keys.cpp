@@ -19,7 +19,7 @@ void declare_policy_keys(KeyRegistry& keys) {
                .describe("Which service policy the city runs.")
                .source("001:719-731"));
   keys.add(HSIM_SCENARIO_KEY(policy.mixed_hf_places)
-               .at_most(100000)
+               .at_most(1000000)
                .describe("Under `mixed`: the most programme entrants the HF team takes at once; 0 means its caseload "
                          "cap.")
                .assumption("Every Norwegian city ran a capped HF team inside ordinary services; 0 lets the cap follow "

@@ -8,7 +8,7 @@ namespace hsim::scenario::keys {
 void declare_population_keys(KeyRegistry& keys) {
   keys.add(HSIM_SCENARIO_KEY(population.intake_by_year)
                .required()
-               .at_most(10000)
+               .at_most(1000000)
                .unit("people by year")
                .describe("Accepted programme entrants per calendar year; every year must lie inside the window.")
                .source("001:2911-2917"));

@@ -6,16 +6,16 @@ namespace hsim::scenario::keys {
 
 void declare_staircase_keys(KeyRegistry& keys) {
   keys.add(HSIM_SCENARIO_KEY(staircase.shelter_places)
-               .at_most(100000)
+               .at_most(1000000)
                .describe("Shelter and hostel places (the bottom step).")
                .assumption("Capacities are not reported (Straxhuset has none given, 001:946-949); city files set "
                            "theirs"));
   keys.add(HSIM_SCENARIO_KEY(staircase.temporary_accommodation_places)
-               .at_most(100000)
+               .at_most(1000000)
                .describe("Temporary accommodation places.")
                .assumption("Not reported; Sandnes had 10 emergency places (001:998-999), larger cities more"));
   keys.add(HSIM_SCENARIO_KEY(staircase.training_flat_places)
-               .at_most(100000)
+               .at_most(1000000)
                .describe("Supervised or training flats (the step before an ordinary flat).")
                .source("001:944-952"));
   keys.add(HSIM_SCENARIO_KEY(staircase.shelter_promotion_days)

@@ -7,7 +7,7 @@ namespace hsim::scenario::keys {
 void declare_teams_keys(KeyRegistry& keys) {
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.fte_by_year)
                .required()
-               .at_most(1000)
+               .at_most(100000)
                .describe("Housing First team size (full-time equivalents) per calendar year; every year must lie "
                          "inside the window.")
                .source("001:1103-1111, 1336"));
@@ -88,7 +88,7 @@ void declare_teams_keys(KeyRegistry& keys) {
                            "count; calibrated"));
 
   keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.fte)
-               .at_most(1000)
+               .at_most(100000)
                .describe("Staff of the ordinary housing-support service.")
                .source("001:962-973"));
   keys.add(HSIM_SCENARIO_KEY(teams.ordinary_follow_up.caseload_per_fte)
