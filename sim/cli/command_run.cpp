@@ -136,17 +136,9 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
   }
   if (bad_input) return exit_bad_input;
   const std::size_t in_flight = std::min<std::size_t>(options.threads, options.replicates);
-  const MemoryBudget budget = memory_budget(command_name);
-  if (!budget.problem.empty()) {
-    std::cerr << budget.problem << '\n';
-    return exit_bad_input;
-  }
+  const std::size_t arms = std::max<std::size_t>(1, options.policy_names.size());
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    const std::string problem =
-        memory_problem(command_name, options.scenario_files[i], scenarios[i].parameters(),
-                       std::max<std::size_t>(1, options.policy_names.size()), in_flight, budget.bytes);
-    if (!problem.empty()) {
-      std::cerr << problem << '\n';
+    if (!memory_allows(command_name, options.scenario_files[i], scenarios[i].parameters(), arms, in_flight)) {
       return exit_bad_input;
     }
   }
@@ -334,14 +326,8 @@ int run_whatif(const WhatIfOptions& options) {
       options.common.out.empty() ? std::filesystem::path("runs") / output::safe_path_component(base.name() + "-whatif")
                                  : std::filesystem::path(options.common.out);
   if (!output_folder_free("whatif", folder, options.common.overwrite)) return exit_bad_input;
-  const MemoryBudget budget = memory_budget("whatif");
-  const std::string memory =
-      budget.problem.empty()
-          ? memory_problem("whatif", options.base_file, base.parameters(), variants.size() + 1,
-                           std::min<std::size_t>(options.common.threads, options.common.replicates), budget.bytes)
-          : budget.problem;
-  if (!memory.empty()) {
-    std::cerr << memory << '\n';
+  if (!memory_allows("whatif", options.base_file, base.parameters(), variants.size() + 1,
+                     std::min<std::size_t>(options.common.threads, options.common.replicates))) {
     return exit_bad_input;
   }
   const auto policy_of = [&](const scenario::Scenario& scenario) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "sim/model/run.hpp"
@@ -21,7 +22,11 @@ std::string size_text(double bytes) {
   }
   return text;
 }
-}  // namespace
+
+struct MemoryBudget {
+  std::size_t bytes = 0;  // 0: unknown, no check
+  std::string problem;    // a malformed HSIM_MEMORY_LIMIT_BYTES
+};
 
 MemoryBudget memory_budget(const std::string& command) {
   MemoryBudget budget;
@@ -46,10 +51,11 @@ MemoryBudget memory_budget(const std::string& command) {
   return budget;
 }
 
+// The message to exit 2 with, or empty when the run fits.
 std::string memory_problem(const std::string& command, const std::string& file, const model::CityParameters& parameters,
                            std::size_t arms, std::size_t in_flight, std::size_t available_bytes) {
   if (available_bytes == 0) return {};
-  const double people = model::expected_people_over_run(parameters);
+  const double people = model::people_over_run(parameters).total();
   const double per_replicate = people * model::replicate_bytes_per_person;
   const double needed = per_replicate * static_cast<double>(arms) * static_cast<double>(in_flight);
   if (needed <= static_cast<double>(available_bytes)) return {};
@@ -68,6 +74,19 @@ std::string memory_problem(const std::string& command, const std::string& file, 
          " simulated people a replicate need about " + size_text(needed) + " for " + std::to_string(in_flight) +
          " replicates of " + std::to_string(arms) + " arms in flight, and this machine has " +
          size_text(static_cast<double>(available_bytes)) + " available; " + advice;
+}
+
+}  // namespace
+
+bool memory_allows(const std::string& command, const std::string& file, const model::CityParameters& parameters,
+                   std::size_t arms, std::size_t in_flight) {
+  const MemoryBudget budget = memory_budget(command);
+  const std::string problem = budget.problem.empty()
+                                  ? memory_problem(command, file, parameters, arms, in_flight, budget.bytes)
+                                  : budget.problem;
+  if (problem.empty()) return true;
+  std::cerr << problem << '\n';
+  return false;
 }
 
 }  // namespace hsim::cli

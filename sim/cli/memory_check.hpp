@@ -10,19 +10,11 @@
 
 namespace hsim::cli {
 
-struct MemoryBudget {
-  std::size_t bytes = 0;  // 0: unknown, no check
-  std::string problem;    // a malformed HSIM_MEMORY_LIMIT_BYTES
-};
-
-// The memory a run may use: what the kernel reports as available (/proc/meminfo MemAvailable), or
-// HSIM_MEMORY_LIMIT_BYTES when that is set and smaller (a job's share of a shared node).
-[[nodiscard]] MemoryBudget memory_budget(const std::string& command);
-
-// The message to print and exit 2 with, or empty when the run fits: `arms` replicates of `file`'s city
-// are held together by each of `in_flight` concurrent replicates.
-[[nodiscard]] std::string memory_problem(const std::string& command, const std::string& file,
-                                         const model::CityParameters& parameters, std::size_t arms,
-                                         std::size_t in_flight, std::size_t available_bytes);
+// The memory a run may use is what the kernel reports as available (/proc/meminfo MemAvailable), or
+// HSIM_MEMORY_LIMIT_BYTES when that is set and smaller (a job's share of a shared node). Each of
+// `in_flight` concurrent replicates holds `arms` replicates of `file`'s city. Prints the problem and
+// returns false when the run cannot start: a malformed HSIM_MEMORY_LIMIT_BYTES, or a run that would not fit.
+[[nodiscard]] bool memory_allows(const std::string& command, const std::string& file,
+                                 const model::CityParameters& parameters, std::size_t arms, std::size_t in_flight);
 
 }  // namespace hsim::cli

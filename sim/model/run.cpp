@@ -19,9 +19,9 @@ static_assert(
     }(),
     "metric_declarations must list the metrics in enum order");
 
-double expected_people_over_run(const CityParameters& parameters) {
-  double intake = 0.0;
-  for (const auto& [year, count] : parameters.population.intake_by_year) intake += count;
+PeopleOverRun people_over_run(const CityParameters& parameters) {
+  PeopleOverRun people;
+  for (const auto& [year, count] : parameters.population.intake_by_year) people.intake += count;
   const double years = (static_cast<double>(days_between(parameters.window.start_date, parameters.window.status_date)) +
                         parameters.window.burn_in_days) /
                        days_per_year;
@@ -29,8 +29,9 @@ double expected_people_over_run(const CityParameters& parameters) {
   for (const auto& [year, value] : parameters.city.homelessness_inflow_by_year) {
     inflow_per_year = std::max(inflow_per_year, value);
   }
-  const double inflow = inflow_per_year * std::max(0.0, years);
-  return intake + inflow + parameters.city.initial_homeless_count;
+  people.inflow = inflow_per_year * std::max(0.0, years);
+  people.initial = parameters.city.initial_homeless_count;
+  return people;
 }
 
 ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,

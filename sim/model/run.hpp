@@ -47,8 +47,15 @@ struct ReplicateResult {
   ReplicateCounters counters;
 };
 
-// People a replicate simulates: the initial pool, the inflow over burn-in and window, and the intake.
-[[nodiscard]] double expected_people_over_run(const CityParameters& parameters);
+// People a replicate simulates: the initial pool, the inflow over burn-in and window (at the largest
+// yearly inflow), and the programme intake.
+struct PeopleOverRun {
+  double initial = 0.0;
+  double inflow = 0.0;
+  double intake = 0.0;
+  [[nodiscard]] double total() const { return initial + inflow + intake; }
+};
+[[nodiscard]] PeopleOverRun people_over_run(const CityParameters& parameters);
 
 // Peak heap bytes of one replicate per simulated person (state, event queues and records), as
 // bench/scaling_bench.cpp measures it: 3,240-3,490 B from 1x to 100x Bergen. Rounded up for the memory

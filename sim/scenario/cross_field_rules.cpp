@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <map>
 
+#include "sim/model/run.hpp"
 #include "sim/scenario/limits.hpp"
 #include "sim/scenario/value_text.hpp"
 
@@ -129,15 +130,8 @@ void check_people_bound(RuleContext& context, const model::CityParameters& param
                        "window.start_date", "window.status_date", "window.burn_in_days"})) {
     return;
   }
-  double intake = 0.0;
-  for (const auto& [year, count] : parameters.population.intake_by_year) intake += count;
-  const double years =
-      (static_cast<double>(model::days_between(parameters.window.start_date, parameters.window.status_date)) +
-       parameters.window.burn_in_days) /
-      model::days_per_year;
-  const double inflow = parameters.city.homelessness_inflow_per_year * std::max(0.0, years);
-  const double initial = parameters.city.initial_homeless_count;
-  const double total = intake + inflow + initial;
+  const auto [initial, inflow, intake] = model::people_over_run(parameters);
+  const double total = initial + inflow + intake;
   if (total <= static_cast<double>(limits::max_people)) return;
   std::string culprit = "population.intake_by_year";
   if (inflow >= intake && inflow >= initial) culprit = "city.homelessness_inflow_per_year";
