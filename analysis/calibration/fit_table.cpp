@@ -180,6 +180,12 @@ FitTable build_fit_table(const std::vector<CalibrationTarget>& targets,
     verdict.effective_targets = effective_targets(k, correlation_norm);
   }
   verdict.degrees_of_freedom = verdict.effective_targets - fitted_parameters;
+  if (verdict.targets == 0 && fitted_parameters == 0) {
+    verdict.chi_square_tested = false;
+    verdict.p_value = 1.0;
+    verdict.passes = verdict.checked > 0 && verdict.inside_95 == verdict.checked;
+    return table;
+  }
   if (!(verdict.degrees_of_freedom > 0.0)) {
     std::ostringstream message;
     message << "the chi-square test has " << verdict.targets << " targets, worth "
@@ -245,6 +251,11 @@ std::string format_fit_table(const FitTable& table, const std::string& title) {
           << fixed(effective_targets(part.targets, part.correlation_norm), 1) << ')';
     }
     out << '\n';
+  }
+  if (!v.chi_square_tested) {
+    out << "no chi-square test: every target is a printed range; " << v.inside_95 << " of " << v.checked
+        << " targets inside their range: " << (v.passes ? "FIT NOT REJECTED" : "FIT REJECTED") << '\n';
+    return out.str();
   }
   out << "targets of one city are correlated: chi-square / " << fixed(v.scale, 2) << " on "
       << fixed(v.effective_targets, 1) << " effective targets (Satterthwaite)\n";

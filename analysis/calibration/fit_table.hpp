@@ -57,10 +57,13 @@ struct FitVerdict {
   double effective_targets = 0.0;
   double degrees_of_freedom = 0.0;  // effective targets minus fitted parameters
   double p_value = 0.0;
+  // False when every checked target is a printed range and nothing is fitted: no chi-square test, the
+  // verdict rests on the intervals alone.
+  bool chi_square_tested = true;
   std::size_t checked = 0;
   std::size_t inside_95 = 0;
   std::size_t outside_99 = 0;
-  bool passes = false;  // p >= 0.05, >= 90 % of checked targets inside 95 %, none outside 99 %
+  bool passes = false;  // p >= 0.05 (when tested), >= 90 % of checked targets inside 95 %, none outside 99 %
 };
 
 struct FitTable {

@@ -206,6 +206,12 @@ Person CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& 
   streams.managed_exit = RandomStream(StreamKey{seed_, replicate_, id, purpose_managed_exit});
   streams_.push_back(streams);
 
+  const double propensity_variance = parameters_.behaviour.disturbance.complaint_propensity_variance;
+  if (propensity_variance > 0.0) {
+    RandomStream propensity(StreamKey{seed_, replicate_, id, purpose_complaint_propensity});
+    person.complaint_propensity = engine::gamma(propensity, 1.0 / propensity_variance, propensity_variance);
+  }
+
   RandomStream attributes(StreamKey{seed_, replicate_, id, purpose_attributes});
   const auto& age = parameters_.population.age;
   PersonRecord record;

@@ -133,6 +133,7 @@ enum Purpose : std::uint64_t {
   purpose_city_inflow,
   purpose_unit_setup,
   purpose_rehousing_delay,  // keyed further by the number of flats held
+  purpose_complaint_propensity,
 };
 
 struct HazardClock {
@@ -154,6 +155,7 @@ struct Person {
   bool initial_waiting_list = false;
   double initial_spell_days = 0.0;  // treatment/prison entrants: days left inside
   std::array<std::int32_t, 3> self_resolve_units{-1, -1, -1};
+  double complaint_propensity = 1.0;  // fixed multiplier on complaint odds
 
   // State.
   std::uint8_t substance = 0;

@@ -228,6 +228,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.non_negative("behaviour.disturbance.first_flat_complaint_factor", d.first_flat_complaint_factor);
   c.non_negative("behaviour.disturbance.settled_tenancy_complaint_factor", d.settled_tenancy_complaint_factor);
   c.positive("behaviour.disturbance.tenancy_settling_days", d.tenancy_settling_days);
+  c.non_negative("behaviour.disturbance.complaint_propensity_variance", d.complaint_propensity_variance);
   c.non_negative("behaviour.disturbance.short_choice_complaint_factor", d.short_choice_complaint_factor);
   c.non_negative("behaviour.disturbance.janitor_complaint_factor", d.janitor_complaint_factor);
   c.non_negative("behaviour.disturbance.extended_hours_complaint_factor", d.extended_hours_complaint_factor);
@@ -236,6 +237,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.non_negative("behaviour.landlords.complaints_before_warning_log_sd", l.complaints_before_warning_log_sd);
   c.positive("behaviour.landlords.municipal_complaints_before_warning_factor",
              l.municipal_complaints_before_warning_factor);
+  c.share("behaviour.landlords.warnings_kept_after_prevention_share", l.warnings_kept_after_prevention_share);
   if (l.warnings_before_termination < 0) c.add("behaviour.landlords.warnings_before_termination", "must be >= 0");
   c.share("behaviour.landlords.immediate_eviction_share", l.immediate_eviction_share);
   if (l.notice_period_months < 0) c.add("behaviour.landlords.notice_period_months", "must be >= 0");

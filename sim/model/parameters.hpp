@@ -393,6 +393,12 @@ struct DisturbanceParameters {
   // come soon after moving in (001:3012-3015).
   double settled_tenancy_complaint_factor = 1.0;
   double tenancy_settling_days = 365.0;
+  // People differ in how much trouble their tenancy draws: some see what their visitors and drug-use
+  // periods do to the neighbours and change it, others do not (001:3060-3066; 001:3130-3141). Each
+  // person's complaint odds carry a fixed multiplier drawn at construction, gamma with mean 1 and this
+  // variance (0: everyone alike). A mix of steady risks makes the population's hazard of losing a flat
+  // fall with time in it, as the tenants most likely to lose one leave first.
+  double complaint_propensity_variance = 0.0;
   // Complaint odds multiplier in the first flat after entry (people who failed in flat 1 often did
   // better in flat 2, 001:3078-3081).
   double first_flat_complaint_factor = 1.0;
@@ -416,6 +422,9 @@ struct LandlordParameters {
   // complaints with meetings of tenant, team and service (001:1673-1675; 001:3096-3101).
   double municipal_complaints_before_warning_factor = 1.0;
   int warnings_before_termination = 2;
+  // A prevented eviction (the team meets landlord and tenant and they agree how to go on, 001:3096-3107)
+  // leaves the landlord holding this share of warnings_before_termination; 1: one more warning ends it.
+  double warnings_kept_after_prevention_share = 1.0;
   // Of terminations: immediate eviction (heving) rather than notice (001:3008-3010).
   double immediate_eviction_share = 0.4;
   // A notice runs this many whole calendar months after the month it is given in (Husleieloven 9-6).

@@ -452,7 +452,7 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
   const auto& hf = parameters_.teams.housing_first;
   const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
   const auto district = static_cast<std::size_t>(unit.district);
-  double odds = 1.0 / parameters_.neighbourhoods.districts[district].complaint_tolerance;
+  double odds = p.complaint_propensity / parameters_.neighbourhoods.districts[district].complaint_tolerance;
   if (unit.tenure == Tenure::municipal) odds /= parameters_.neighbourhoods.municipal_tenant_tolerance_factor;
   odds *= 1.0 + d.drug_scene_complaint_factor * drug_scene_[district];
   if (p.hf_tenancy) {
@@ -799,7 +799,7 @@ void CityModel::handle_landlord(const engine::Event& event, EventContext& contex
   const bool prevented = engine::bernoulli(decision, eviction_prevention_share(support));
   const bool immediate = engine::bernoulli(decision, rules.immediate_eviction_share);
   if (prevented) {
-    unit.warnings = rules.warnings_before_termination;
+    unit.warnings = rules.warnings_kept_after_prevention_share * rules.warnings_before_termination;
     unit.last_warning_day = now;
     unit.complaints = 0.0;
     request(context, {Request::Kind::prevented, person, now, unit_id});

@@ -155,6 +155,35 @@ TEST_CASE("the fit verdict applies the chi-square and interval rules", "[unit][c
   CHECK(calibration::format_fit_table(table, "t").find("not modelled: no such output") != std::string::npos);
 }
 
+TEST_CASE("a table of printed ranges alone is judged by its ranges, without a chi-square test", "[unit][calibration]") {
+  std::vector<calibration::CalibrationTarget> targets;
+  for (double low : {0.75, 0.63, 0.40}) {
+    calibration::CalibrationTarget target;
+    target.city = "shape";
+    target.name = "range";
+    target.statistic = "first_tenancy_survival";
+    target.kind = calibration::ObservationKind::range;
+    target.low = low;
+    target.high = low + 0.1;
+    targets.push_back(target);
+  }
+  std::vector<calibration::SimulatedStatistic> inside{constant(0.8, 20), constant(0.7, 20), constant(0.45, 20)};
+  auto table = calibration::build_fit_table(targets, inside, 0);
+  CHECK_FALSE(table.verdict.chi_square_tested);
+  CHECK(table.verdict.checked == 3);
+  CHECK(table.verdict.passes);
+  CHECK(calibration::format_fit_table(table, "t").find("no chi-square test") != std::string::npos);
+
+  auto one_below = inside;
+  one_below[2] = constant(0.07, 20);
+  table = calibration::build_fit_table(targets, one_below, 0);
+  CHECK(table.verdict.inside_95 == 2);
+  CHECK_FALSE(table.verdict.passes);
+
+  // Fitted parameters still need degrees of freedom from targets with a residual.
+  CHECK_THROWS_AS(calibration::build_fit_table(targets, inside, 1), std::invalid_argument);
+}
+
 TEST_CASE("the fit table says how much of the chi-square each city carries", "[unit][calibration]") {
   // Three targets of 18 of 36 (0.5): two in city a, one in b. A simulated 0.4 with no simulation noise
   // gives the residual 0.1 / sqrt(0.4 x 0.6 / 36) = 1.2247, squared 1.5.
@@ -251,6 +280,21 @@ TEST_CASE("the committed targets file loads and names existing scenarios", "[uni
                     Catch::Contains("targets.yaml: no city 'oslo'; expected one of: bergen sandnes"));
   CHECK(set.find("bergen")->targets.front().count == 15.0);
   CHECK(set.find("bergen")->targets.front().n == 36.0);
+}
+
+TEST_CASE("the retention-shape check loads: three first-tenancy ranges on the supportive-housing reference",
+          "[unit][calibration]") {
+  const auto set = calibration::load_target_set("scenarios/calibration/retention_shape.yaml");
+  REQUIRE(set.city_names() == std::vector<std::string>{"supportive_housing_retention"});
+  CHECK(set.fitted_parameters == 0);
+  const auto& city = set.cities.front();
+  CHECK(std::filesystem::exists(city.scenario));
+  REQUIRE(city.targets.size() == 3);
+  for (const auto& target : city.targets) {
+    CHECK(target.kind == calibration::ObservationKind::range);
+    CHECK(target.statistic == "first_tenancy_survival");
+    CHECK(target.low < target.high);
+  }
 }
 
 TEST_CASE("a bad targets file is reported with file, line and key", "[unit][calibration]") {

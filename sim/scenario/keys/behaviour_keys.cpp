@@ -58,6 +58,10 @@ void declare_disturbance_keys(KeyRegistry& keys) {
       "001:3012-3015; supportive-housing retention curves flatten, targets.yaml supportive_housing_retention_shape).");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.tenancy_settling_days).above(0).at_most(36500),
       "Days in a flat over which complaint odds fall towards settled_tenancy_complaint_factor.");
+  add(HSIM_SCENARIO_KEY(behaviour.disturbance.complaint_propensity_variance).at_most(100),
+      "Variance of a person's fixed complaint odds multiplier (gamma, mean 1; 0: everyone alike): some change "
+      "what their visitors and drug-use periods do to the neighbours, others do not (001:3060-3066; "
+      "001:3130-3141), so those most likely to lose a flat leave first and retention curves flatten.");
   add(HSIM_SCENARIO_KEY(behaviour.disturbance.first_flat_complaint_factor).at_most(100),
       "Complaint odds multiplier in the first flat after entry (failing in flat 1, doing better in flat 2, "
       "001:3078-3081).");
@@ -93,6 +97,10 @@ void declare_landlord_keys(KeyRegistry& keys) {
   add(HSIM_SCENARIO_KEY(behaviour.landlords.warnings_before_termination).at_most(100),
       "Warnings a landlord gives before terminating the lease, counted with fading weights "
       "(warning_memory_days): the lease ends when the weighted count exceeds this.");
+  add(HSIM_SCENARIO_KEY(behaviour.landlords.warnings_kept_after_prevention_share),
+      "Share of warnings_before_termination a landlord still holds after an eviction the team prevented (a "
+      "meeting of tenant, team and landlord agrees how to go on, 001:3096-3107); 1: the next warning ends the "
+      "lease, 0: a fresh start.");
   add(HSIM_SCENARIO_KEY(behaviour.landlords.immediate_eviction_share),
       "Of terminations, the share that are immediate evictions (heving) rather than notice (001:3008-3010).");
   add_with_basis(HSIM_SCENARIO_KEY(behaviour.landlords.notice_period_months).at_most(120),
