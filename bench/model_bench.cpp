@@ -15,6 +15,7 @@
 #include <string>
 
 #include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory_reuse.hpp"
 #include "sim/model/run.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -40,6 +41,7 @@ struct Totals {
 }  // namespace
 
 int main(int argc, char** argv) {
+  hsim::engine::keep_freed_memory_for_reuse();
   CLI::App app{"City model throughput (default Bergen-sized parameters, or --scenario FILE)"};
   std::size_t replicates = 200;
   unsigned threads = 1;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "bench/engine_limits.hpp"
+#include "sim/engine/memory_reuse.hpp"
 #include "sim/model/run.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -153,6 +154,7 @@ Run measure(const model::CityParameters& parameters, model::PolicyName policy, s
 }  // namespace
 
 int main(int argc, char** argv) {
+  hsim::engine::keep_freed_memory_for_reuse();
   CLI::App app{"City model cost against the city's size", "hsim-bench-scaling"};
   std::string scenario_file = "scenarios/bergen.yaml";
   std::vector<double> scales{1, 10, 100};

@@ -23,6 +23,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/engine/distributed_tasks.hpp"
 #include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory_reuse.hpp"
 #include "sim/scenario/nearest_name.hpp"
 
 namespace {
@@ -42,6 +43,7 @@ std::string shell_quoted(const std::string& argument) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  hsim::engine::keep_freed_memory_for_reuse();
   hsim::engine::distributed::Session mpi(argc, argv);
   if (const std::string problem = hsim::engine::distributed::launch_problem(); !problem.empty()) {
     std::cerr << "hsim: error: " << problem << "\n";

@@ -54,4 +54,39 @@ class RandomStream {
   unsigned next_word_ = 4;
 };
 
+// Where a stream stands when its key and counter prefix are known from context: the cached block, the
+// next block's number and the next word, 48 bytes where a RandomStream takes 88. An entity with many
+// streams (a person's clocks and decisions) keeps one per purpose and binds it to its StreamKey for each
+// use; the draws are exactly those of RandomStream(key).
+class StreamPosition {
+ private:
+  friend class BoundStream;
+  r123::Philox4x64::ctr_type block_{};
+  std::uint64_t next_block_ = 0;
+  unsigned next_word_ = 4;
+};
+
+// A StreamPosition bound to its key for a while: draws advance the position in place.
+class BoundStream {
+ public:
+  BoundStream(StreamPosition& position, const StreamKey& key) : position_(position), key_(key) {}
+
+  std::uint64_t next_u64() {
+    if (position_.next_word_ == 4) refill();
+    return position_.block_.v[position_.next_word_++];
+  }
+
+ private:
+  void refill() {
+    const r123::Philox4x64::ctr_type counter{{key_.entity, key_.purpose, position_.next_block_, 0}};
+    const r123::Philox4x64::key_type key{{key_.seed, key_.replicate}};
+    position_.block_ = r123::Philox4x64{}(counter, key);
+    ++position_.next_block_;
+    position_.next_word_ = 0;
+  }
+
+  StreamPosition& position_;
+  StreamKey key_;
+};
+
 }  // namespace hsim::engine

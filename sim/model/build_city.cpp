@@ -196,15 +196,7 @@ Person CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& 
   Person person;
   person.id = id;
   person.cohort = cohort;
-  PersonStreams streams;
-  for (std::size_t c = 0; c < clock_count; ++c) streams.clock[c] = RandomStream(StreamKey{seed_, replicate_, id, c});
-  streams.complaint = RandomStream(StreamKey{seed_, replicate_, id, purpose_complaint});
-  streams.staircase = RandomStream(StreamKey{seed_, replicate_, id, purpose_staircase});
-  streams.heavy_use_duration = RandomStream(StreamKey{seed_, replicate_, id, purpose_heavy_use_duration});
-  streams.psychiatric_duration = RandomStream(StreamKey{seed_, replicate_, id, purpose_psychiatric_duration});
-  streams.spell_duration = RandomStream(StreamKey{seed_, replicate_, id, purpose_spell_duration});
-  streams.managed_exit = RandomStream(StreamKey{seed_, replicate_, id, purpose_managed_exit});
-  streams_.push_back(streams);
+  streams_.emplace_back();
 
   const double propensity_variance = parameters_.behaviour.disturbance.complaint_propensity_variance;
   if (propensity_variance > 0.0) {

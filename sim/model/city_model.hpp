@@ -155,6 +155,9 @@ class CityModel {
   std::vector<double> drug_scene_;
   std::vector<Person> people_;
   std::vector<PersonStreams> streams_;
+  // Person p's stream in a slot, bound to its key (seed, replicate, p.id, the slot's purpose).
+  engine::BoundStream stream(const Person& p, PersonStreamSlot slot);
+  engine::BoundStream clock_stream(const Person& p, Clock clock);
   std::vector<PersonRecord> person_records_;
   std::vector<Landlord> landlords_;  // index = entity - person_count_
   std::vector<Unit> units_;

@@ -197,15 +197,21 @@ struct Person {
   std::array<std::uint32_t, timer_count> timer_generation{};
 };
 
-// A person's random streams, kept apart from Person so the state scanned at every barrier stays small.
+// Where each of a person's random streams stands, kept apart from Person so the state scanned at every
+// barrier stays small. A stream's key is (seed, replicate, person id, purpose), so only the position is
+// stored; CityModel::stream binds it. Slots 0..clock_count-1 are the clocks' streams (purpose = clock).
+enum PersonStreamSlot : std::uint8_t {
+  slot_complaint = std::uint8_t{clock_count},
+  slot_staircase,
+  slot_heavy_use_duration,
+  slot_psychiatric_duration,
+  slot_spell_duration,
+  slot_managed_exit,
+  person_stream_count
+};
+
 struct PersonStreams {
-  std::array<engine::RandomStream, clock_count> clock{};
-  engine::RandomStream complaint;
-  engine::RandomStream staircase;
-  engine::RandomStream heavy_use_duration;
-  engine::RandomStream psychiatric_duration;
-  engine::RandomStream spell_duration;
-  engine::RandomStream managed_exit;
+  std::array<engine::StreamPosition, person_stream_count> positions{};
 };
 
 struct Landlord {

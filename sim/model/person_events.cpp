@@ -141,6 +141,18 @@ void CityModel::start_timer(Person& p, Timer timer, double delay_days, EventCont
   }
 }
 
+engine::BoundStream CityModel::stream(const Person& p, PersonStreamSlot slot) {
+  static constexpr std::array<std::uint64_t, std::size_t{person_stream_count} - std::size_t{clock_count}> purposes{
+      purpose_complaint,      purpose_staircase,   purpose_heavy_use_duration, purpose_psychiatric_duration,
+      purpose_spell_duration, purpose_managed_exit};
+  return {streams_[p.id].positions[slot],
+          engine::StreamKey{seed_, replicate_, p.id, purposes[std::size_t{slot} - std::size_t{clock_count}]}};
+}
+
+engine::BoundStream CityModel::clock_stream(const Person& p, Clock clock) {
+  return {streams_[p.id].positions[clock], engine::StreamKey{seed_, replicate_, p.id, clock}};
+}
+
 // ----- records ----------------------------------------------------------------------------------
 
 void CityModel::close_location_spell(const Person& p, double end, EndReason reason, EventContext& context) {
@@ -234,7 +246,7 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
     const auto clock = static_cast<Clock>(event.kind);
     HazardClock& k = p.clocks[clock];
     if (low_word != k.generation) return;
-    k.budget = engine::exponential(streams_[p.id].clock[clock], 1.0);
+    k.budget = engine::exponential(clock_stream(p, clock), 1.0);
     k.rate = 0.0;
     k.since = context.now();
     ++k.generation;
@@ -267,7 +279,7 @@ void CityModel::appear(Person& p, EventContext& context) {
   p.substance_since = now;
   p.mental_since = now;
   for (std::size_t c = 0; c < clock_count; ++c) {
-    p.clocks[c].budget = engine::exponential(streams_[p.id].clock[c], 1.0);
+    p.clocks[c].budget = engine::exponential(clock_stream(p, static_cast<Clock>(c)), 1.0);
     p.clocks[c].since = now;
   }
   if (p.cohort && !rules_.housing_first_team) p.entry_day = now;
@@ -278,7 +290,7 @@ void CityModel::appear(Person& p, EventContext& context) {
     const double promotion_days[4] = {0.0, s.shelter_promotion_days, s.temporary_accommodation_promotion_days,
                                       s.training_flat_promotion_days};
     const auto index = static_cast<std::size_t>(step);
-    start_timer(p, timer_promotion, promotion_days[index] * engine::uniform01(streams_[p.id].staircase), context);
+    start_timer(p, timer_promotion, promotion_days[index] * engine::uniform01(stream(p, slot_staircase)), context);
   }
   if (is_institution(p.place)) start_timer(p, timer_spell_end, p.initial_spell_days, context);
   if (p.initial_unit >= 0) {
@@ -304,7 +316,7 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
     since = now;
     const double total = leaving_rate_per_year(chain, level);
     const double up = worsening_rate_per_year(chain, level);
-    if (engine::uniform01(streams_[p.id].clock[which]) * total < up) {
+    if (engine::uniform01(clock_stream(p, which)) * total < up) {
       ++level;
     } else {
       --level;
@@ -318,7 +330,7 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
       step_severity(b.mental_health, p.mental, p.mental_since, p.days_at_mental, clock);
       break;
     case clock_heavy_use: {
-      const double days = engine::exponential(streams_[p.id].heavy_use_duration, b.episodes.heavy_use_mean_days);
+      const double days = engine::exponential(stream(p, slot_heavy_use_duration), b.episodes.heavy_use_mean_days);
       p.in_heavy_use = true;
       p.heavy_use_until = now + days;
       start_timer(p, timer_heavy_use_end, days, context);
@@ -326,7 +338,7 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
       break;
     }
     case clock_psychiatric: {
-      const double days = engine::exponential(streams_[p.id].psychiatric_duration, b.episodes.psychiatric_mean_days);
+      const double days = engine::exponential(stream(p, slot_psychiatric_duration), b.episodes.psychiatric_mean_days);
       p.in_psychiatric = true;
       p.psychiatric_until = now + days;
       start_timer(p, timer_psychiatric_end, days, context);
@@ -430,8 +442,8 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
   if (step > 0) {
     if (!rules_.readiness_required || visitors) return;
     const auto& s = parameters_.staircase;
-    if (engine::bernoulli(streams_[p.id].staircase, s.demotion_probability_per_incident)) {
-      const bool excluded = engine::bernoulli(streams_[p.id].staircase, s.exclusion_to_street_share);
+    if (engine::bernoulli(stream(p, slot_staircase), s.demotion_probability_per_incident)) {
+      const bool excluded = engine::bernoulli(stream(p, slot_staircase), s.exclusion_to_street_share);
       release_step_place(p, context);
       move_to(p, Place::street_or_friends, excluded ? EndReason::exclusion : EndReason::demotion, context);
       if (p.wants_waiting_list) {
@@ -475,7 +487,7 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
     odds *= 1.0 - hf.crisis_contact_complaint_reduction_share * office_hours_factor;
   }
   const double probability = std::min(1.0, d.complaint_probability * odds);
-  if (!engine::bernoulli(streams_[p.id].complaint, probability)) return;
+  if (!engine::bernoulli(stream(p, slot_complaint), probability)) return;
   auto& lp_log = log(context);
   ++lp_log.complaints;
   if (p.support == Support::housing_first && hf_janitor_at(now)) {
@@ -494,7 +506,7 @@ void CityModel::start_spell(Person& p, Place institution, EventContext& context)
   cancel_timer(p, timer_promotion);
   move_to(p, institution, EndReason::admitted, context);
   const double mean = institution == Place::treatment ? spells.treatment_mean_days : spells.prison_mean_days;
-  const double days = engine::exponential(streams_[p.id].spell_duration, mean);
+  const double days = engine::exponential(stream(p, slot_spell_duration), mean);
   start_timer(p, timer_spell_end, days, context);
   if (p.unit >= 0) {
     const double kept = p.support != Support::none ? spells.tenancy_kept_during_spell_max_days
@@ -594,7 +606,7 @@ void CityModel::evicted(Person& p, std::int32_t unit, bool immediate, EventConte
   if (p.unit != unit) return;
   EndReason reason = immediate ? EndReason::eviction_immediate : EndReason::eviction_notice;
   if (p.hf_enrolled &&
-      engine::bernoulli(streams_[p.id].managed_exit, parameters_.teams.housing_first.managed_exit_share)) {
+      engine::bernoulli(stream(p, slot_managed_exit), parameters_.teams.housing_first.managed_exit_share)) {
     reason = EndReason::managed_exit;
   }
   end_tenancy(p, reason, context);

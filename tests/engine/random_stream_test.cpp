@@ -7,8 +7,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/engine/distributions.hpp"
+
+using hsim::engine::BoundStream;
+using hsim::engine::exponential;
+using hsim::engine::gamma;
 using hsim::engine::RandomStream;
 using hsim::engine::StreamKey;
+using hsim::engine::StreamPosition;
 
 TEST_CASE("Philox4x64-10 matches the Random123 known-answer vectors", "[unit][random]") {
   // kat_vectors of the Random123 distribution: philox4x64 with 10 rounds.
@@ -88,4 +94,25 @@ TEST_CASE("draws do not depend on which thread makes them", "[unit][random]") {
   const auto serial = draw_all(1);
   CHECK(draw_all(2) == serial);
   CHECK(draw_all(4) == serial);
+}
+
+TEST_CASE("a compact position bound to its key draws exactly what the full stream draws", "[unit][random]") {
+  const StreamKey key{7, 3, 123456, 41};
+  const StreamKey other{7, 3, 123457, 41};
+  RandomStream full(key);
+  RandomStream full_other(other);
+  StreamPosition position;
+  StreamPosition position_other;
+  // Interleaved, rebound for every draw and across many blocks, as a person's streams are used.
+  for (int i = 0; i < 1001; ++i) {
+    CHECK(BoundStream(position, key).next_u64() == full.next_u64());
+    if (i % 3 == 0) CHECK(BoundStream(position_other, other).next_u64() == full_other.next_u64());
+  }
+  // Distributions take either kind of stream and consume the same draws.
+  BoundStream bound(position, key);
+  CHECK(exponential(bound, 2.0) == exponential(full, 2.0));
+  CHECK(gamma(bound, 0.25, 4.0) == gamma(full, 0.25, 4.0));
+  CHECK(BoundStream(position, key).next_u64() == full.next_u64());
+  CHECK(sizeof(StreamPosition) <= 48);
+  CHECK(sizeof(StreamPosition) < sizeof(RandomStream));
 }
