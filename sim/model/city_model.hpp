@@ -138,6 +138,9 @@ class CityModel {
   void close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end, EndReason reason);
   [[nodiscard]] bool entitled_to_flat_offer(const Person& person) const;
   [[nodiscard]] engine::RandomStream offer_stream(std::uint32_t person);
+  // Person p's stream in a slot, bound to its key (seed, replicate, p.id, the slot's purpose).
+  [[nodiscard]] engine::BoundStream stream(const Person& p, PersonStreamSlot slot);
+  [[nodiscard]] engine::BoundStream clock_stream(const Person& p, Clock clock);
   [[nodiscard]] double eviction_prevention_share(Support support) const;
   [[nodiscard]] double rehousing_delay(const Person& person) const;
 
@@ -155,9 +158,6 @@ class CityModel {
   std::vector<double> drug_scene_;
   std::vector<Person> people_;
   std::vector<PersonStreams> streams_;
-  // Person p's stream in a slot, bound to its key (seed, replicate, p.id, the slot's purpose).
-  engine::BoundStream stream(const Person& p, PersonStreamSlot slot);
-  engine::BoundStream clock_stream(const Person& p, Clock clock);
   std::vector<PersonRecord> person_records_;
   std::vector<Landlord> landlords_;  // index = entity - person_count_
   std::vector<Unit> units_;

@@ -31,6 +31,17 @@ calibration::CalibrationTarget share_target(double count, double n) {
   return target;
 }
 
+calibration::CalibrationTarget range_target(double low, double high) {
+  calibration::CalibrationTarget target;
+  target.city = "test";
+  target.name = "range";
+  target.statistic = "first_tenancy_survival";
+  target.kind = calibration::ObservationKind::range;
+  target.low = low;
+  target.high = high;
+  return target;
+}
+
 calibration::SimulatedStatistic constant(double value, std::size_t replicates) {
   calibration::SimulatedStatistic s;
   s.values.assign(replicates, value);
@@ -156,17 +167,8 @@ TEST_CASE("the fit verdict applies the chi-square and interval rules", "[unit][c
 }
 
 TEST_CASE("a table of printed ranges alone is judged by its ranges, without a chi-square test", "[unit][calibration]") {
-  std::vector<calibration::CalibrationTarget> targets;
-  for (double low : {0.75, 0.63, 0.40}) {
-    calibration::CalibrationTarget target;
-    target.city = "shape";
-    target.name = "range";
-    target.statistic = "first_tenancy_survival";
-    target.kind = calibration::ObservationKind::range;
-    target.low = low;
-    target.high = low + 0.1;
-    targets.push_back(target);
-  }
+  const std::vector<calibration::CalibrationTarget> targets{range_target(0.75, 0.85), range_target(0.63, 0.73),
+                                                            range_target(0.40, 0.50)};
   std::vector<calibration::SimulatedStatistic> inside{constant(0.8, 20), constant(0.7, 20), constant(0.45, 20)};
   auto table = calibration::build_fit_table(targets, inside, 0);
   CHECK_FALSE(table.verdict.chi_square_tested);
