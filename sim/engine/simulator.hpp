@@ -8,7 +8,9 @@
 //      window, with `visit_every_window`), clipped to the end time.
 //   3. Every LP processes its own events with time < window end, in `precedes` order, in parallel.
 //      Events an LP schedules for its own entities go straight into its queue; events for another
-//      LP's entities wait in its outbox and must lie at or after the window end (causality).
+//      LP's entities wait in its outbox and must lie at or after the window end (causality). An
+//      entity may also hold one alarm (EntityAlarms), an event it moves or cancels in place; each LP
+//      takes alarms and queued events together in `precedes` order.
 //   4. Barrier: outboxes are merged into the destination queues, by source LP in index order.
 //   5. The model's coordinator hook runs alone (city-wide decisions), and may schedule events at or
 //      after the window end.
@@ -27,6 +29,7 @@
 #include <vector>
 
 #include "sim/engine/causality_error.hpp"
+#include "sim/engine/entity_alarms.hpp"
 #include "sim/engine/event.hpp"
 #include "sim/engine/partition.hpp"
 #include "sim/engine/pending_event_queue.hpp"
@@ -58,14 +61,18 @@ namespace detail {
 inline constexpr std::size_t outbox_blocks_max = 16;
 
 struct alignas(64) LogicalProcess {
+  explicit LogicalProcess(std::vector<std::uint32_t>& alarm_position) : alarms(alarm_position) {}
+
   PendingEventQueue queue;
+  EntityAlarms alarms;
   // Outgoing cross-LP events, grouped by block of destination LPs so the merge can run in parallel.
   std::vector<std::vector<Event>> outbox_by_block;
   std::uint64_t committed = 0;
   std::uint64_t sent = 0;
   std::uint64_t merged = 0;  // `sent` at the last merge: equal means the outbox is empty
   SimTime last_time = -std::numeric_limits<SimTime>::infinity();
-  bool top_in_service = false;  // the event being handled still sits at the top of `queue`
+  bool top_in_service = false;    // the event being handled still sits at the top of `queue`
+  bool alarm_in_service = false;  // the event being handled is its entity's alarm, still set
 };
 
 class Kernel {
@@ -73,11 +80,13 @@ class Kernel {
   Kernel(Partition partition, RunOptions options)
       : partition_(std::move(partition)),
         options_(options),
-        lps_(partition_.lp_count()),
+        alarm_position_(partition_.entity_count(), EntityAlarms::absent),
         next_sequence_(partition_.entity_count(), 0),
         block_count_(std::min<std::size_t>(partition_.lp_count(), outbox_blocks_max)) {
     if (!(options_.lookahead > 0.0)) throw std::invalid_argument("simulator: lookahead must be positive");
     if (options_.threads == 0) throw std::invalid_argument("simulator: threads must be at least 1");
+    lps_.reserve(partition_.lp_count());
+    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_position_);
     for (auto& lp : lps_) lp.outbox_by_block.resize(block_count_);
   }
 
@@ -108,8 +117,9 @@ class Kernel {
   PendingSummary pending_summary() const noexcept {
     PendingSummary summary;
     for (const auto& lp : lps_) {
-      summary.count += lp.queue.size();
+      summary.count += lp.queue.size() + lp.alarms.size();
       if (!lp.queue.empty()) summary.earliest = std::min(summary.earliest, lp.queue.top().time);
+      if (!lp.alarms.empty()) summary.earliest = std::min(summary.earliest, lp.alarms.top().time);
     }
     return summary;
   }
@@ -141,6 +151,7 @@ class Kernel {
 
   Partition partition_;
   RunOptions options_;
+  std::vector<std::uint32_t> alarm_position_;  // of each entity in its LP's alarms
   std::vector<LogicalProcess> lps_;
   std::vector<std::uint32_t> next_sequence_;
   std::uint32_t coordinator_sequence_ = 0;
@@ -185,6 +196,31 @@ class EventContext {
       lp_.outbox_by_block[kernel_.block_of(destination)].push_back(event);
       ++lp_.sent;
     }
+  }
+
+  // Sets the alarm of the entity being handled, replacing the one it had: one event the entity can
+  // move or cancel without leaving the old one in the queue. At any time >= now().
+  void set_alarm(SimTime time, std::uint16_t event_class, std::uint16_t kind, std::uint64_t payload = 0) {
+#if HSIM_CHECKS
+    if (time < current_.time) throw_causality("(an alarm) into its own past", time, current_.target);
+#endif
+    lp_.alarms.set(Event{time, current_.target, current_.target, kernel_.next_sequence_[current_.target]++, event_class,
+                         kind, payload});
+    lp_.alarm_in_service = false;
+  }
+
+  void clear_alarm() {
+    lp_.alarms.erase(current_.target);
+    lp_.alarm_in_service = false;
+  }
+
+  // Whether the entity being handled has an alarm set; the alarm being handled no longer counts.
+  [[nodiscard]] bool has_alarm() const noexcept {
+    return !lp_.alarm_in_service && lp_.alarms.contains(current_.target);
+  }
+  // The alarm of the entity being handled; only valid when has_alarm().
+  [[nodiscard]] const Event& alarm() const noexcept {
+    return lp_.alarms.of(current_.target);
   }
 
   void begin(const Event& event) noexcept {
@@ -314,8 +350,12 @@ class Simulator {
   void process_window(std::size_t lp_index, SimTime window_end) {
     detail::LogicalProcess& lp = kernel_.lps_[lp_index];
     EventContext context(kernel_, static_cast<LpIndex>(lp_index));
-    while (!lp.queue.empty() && lp.queue.top().time < window_end) {
-      const Event event = lp.queue.top();
+    for (;;) {
+      const bool queued = !lp.queue.empty() && lp.queue.top().time < window_end;
+      const bool alarmed = !lp.alarms.empty() && lp.alarms.top().time < window_end;
+      if (!queued && !alarmed) break;
+      const bool from_alarm = alarmed && (!queued || precedes(lp.alarms.top(), lp.queue.top()));
+      const Event event = from_alarm ? lp.alarms.top() : lp.queue.top();
 #if HSIM_CHECKS
       if (event.time < lp.last_time) {
         std::ostringstream message;
@@ -325,12 +365,17 @@ class Simulator {
       }
       lp.last_time = event.time;
 #endif
-      lp.top_in_service = true;
+      lp.top_in_service = !from_alarm;
+      lp.alarm_in_service = from_alarm;
       context.begin(event);
       model_.handle(event, context);
       if (lp.top_in_service) {
         lp.queue.pop();
         lp.top_in_service = false;
+      }
+      if (lp.alarm_in_service) {
+        lp.alarms.erase(event.target);
+        lp.alarm_in_service = false;
       }
       ++lp.committed;
     }

@@ -111,7 +111,9 @@ class CityModel {
   void refresh_rates(Person& person, engine::EventContext& context);
   void set_clock_rate(Person& person, Clock clock, double rate_per_day, engine::EventContext& context);
   void start_timer(Person& person, Timer timer, double delay_days, engine::EventContext& context);
-  void cancel_timer(Person& person, Timer timer) { ++person.timer_generation[timer]; }
+  void cancel_timer(Person& person, Timer timer) { person.timer_due[timer] = never; }
+  void set_alarm_to_next_due(const Person& person, engine::EventContext& context);
+  void fire_next_due(Person& person, engine::EventContext& context);
 
   // Landlord events.
   void handle_landlord(const engine::Event& event, engine::EventContext& context);

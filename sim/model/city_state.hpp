@@ -101,7 +101,7 @@ enum Clock : std::uint8_t {
   clock_count
 };
 
-// Timers: fixed-delay events, invalidated by bumping their generation.
+// Timers: fixed-delay events, cancelled by clearing their due time.
 enum Timer : std::uint8_t {
   timer_heavy_use_end,
   timer_psychiatric_end,
@@ -140,8 +140,15 @@ struct HazardClock {
   double budget = 0.0;  // remaining integrated hazard until the event
   double rate = 0.0;    // per day
   double since = 0.0;
-  std::uint32_t generation = 0;
+  double due = never;  // when it fires at the present rate; never when paused or beyond the run
 };
+
+template <std::size_t N>
+constexpr std::array<double, N> all_never() {
+  std::array<double, N> days{};
+  days.fill(never);
+  return days;
+}
 
 struct Person {
   // Fixed at construction.
@@ -194,7 +201,7 @@ struct Person {
   double ineligible_until = -never;
   // Bookkeeping.
   std::array<HazardClock, clock_count> clocks{};
-  std::array<std::uint32_t, timer_count> timer_generation{};
+  std::array<double, timer_count> timer_due = all_never<timer_count>();  // never when not running
 };
 
 // Where each of a person's random streams stands, kept apart from Person so the state scanned at every

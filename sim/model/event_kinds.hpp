@@ -13,8 +13,8 @@ inline constexpr std::uint16_t class_command = 0;
 inline constexpr std::uint16_t class_message = 1;
 inline constexpr std::uint16_t class_internal = 2;
 
-// Kinds 0..clock_count-1 are hazard clocks; timers follow from kind_timer_base.
-inline constexpr std::uint16_t kind_timer_base = 16;
+// A person's alarm: the earliest of their hazard clocks and timers is due.
+inline constexpr std::uint16_t kind_due = 16;
 inline constexpr std::uint16_t kind_appear = 32;
 inline constexpr std::uint16_t kind_enrol_hf = 33;
 inline constexpr std::uint16_t kind_assign_place = 34;    // payload: step | token << 8
@@ -27,8 +27,6 @@ inline constexpr std::uint16_t kind_complaint = 48;  // to a landlord; payload: 
 
 // Set on a move-in when fewer flats were open than the team usually offers to choose from.
 inline constexpr std::uint64_t move_in_short_choice_flag = 1ULL << 32;
-
-static_assert(clock_count <= kind_timer_base && kind_timer_base + timer_count <= kind_appear);
 
 // Entity ids of random streams that belong to no person or landlord.
 inline constexpr std::uint64_t stream_entity_city = 0xF000'0000'0000'0001ULL;

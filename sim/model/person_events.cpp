@@ -118,10 +118,10 @@ void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext
   if (k.rate > 0.0) k.budget = std::max(0.0, k.budget - k.rate * (now - k.since));
   k.rate = rate;
   k.since = now;
-  ++k.generation;
+  k.due = never;
   if (rate > 0.0) {
     const double when = now + k.budget / rate;
-    if (when < end_day_) context.schedule(when, p.id, class_internal, clock, k.generation);
+    if (when < end_day_) k.due = when;
   }
 }
 
@@ -134,10 +134,56 @@ void CityModel::refresh_rates(Person& p, EventContext& context) {
 }
 
 void CityModel::start_timer(Person& p, Timer timer, double delay_days, EventContext& context) {
-  const std::uint32_t generation = ++p.timer_generation[timer];
   const double when = context.now() + std::max(0.0, delay_days);
-  if (when < end_day_) {
-    context.schedule(when, p.id, class_internal, static_cast<std::uint16_t>(kind_timer_base + timer), generation);
+  p.timer_due[timer] = when < end_day_ ? when : never;
+}
+
+// One alarm per person stands for all their clocks and timers, so a rate that changes moves the
+// alarm instead of leaving an outdated event in the queue.
+void CityModel::set_alarm_to_next_due(const Person& p, EventContext& context) {
+  double next = never;
+  if (is_present(p.place)) {
+    for (const HazardClock& k : p.clocks) next = std::min(next, k.due);
+    for (const double due : p.timer_due) next = std::min(next, due);
+  }
+  if (next == never) {
+    context.clear_alarm();
+  } else if (!context.has_alarm() || context.alarm().time != next) {
+    context.set_alarm(next, class_internal, kind_due);
+  }
+}
+
+// Fires the clock or timer that is due now: the earliest, clocks before timers and in their order
+// when two fall at the same time.
+void CityModel::fire_next_due(Person& p, EventContext& context) {
+  const double now = context.now();
+  for (std::uint8_t c = 0; c < clock_count; ++c) {
+    HazardClock& k = p.clocks[c];
+    if (k.due != now) continue;
+    const auto clock = static_cast<Clock>(c);
+    k.budget = engine::exponential(clock_stream(p, clock), 1.0);
+    k.rate = 0.0;
+    k.since = now;
+    k.due = never;
+    const Place place_before = p.place;
+    const std::int32_t unit_before = p.unit;
+    on_clock(p, clock, context);
+    const bool only_this_clock = (clock == clock_disturbance || clock == clock_visitors || clock == clock_arrears) &&
+                                 p.place == place_before && p.unit == unit_before;
+    if (only_this_clock) {
+      set_clock_rate(p, clock, desired_rate(p, clock), context);
+    } else {
+      refresh_rates(p, context);
+    }
+    return;
+  }
+  for (std::uint8_t t = 0; t < timer_count; ++t) {
+    if (p.timer_due[t] != now) continue;
+    const auto timer = static_cast<Timer>(t);
+    p.timer_due[t] = never;
+    on_timer(p, timer, context);
+    refresh_rates(p, context);
+    return;
   }
 }
 
@@ -195,7 +241,9 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
     handle_landlord(event, context);
     return;
   }
-  handle_person(people_[event.target], event, context);
+  Person& p = people_[event.target];
+  handle_person(p, event, context);
+  set_alarm_to_next_due(p, context);
 #if HSIM_CHECKS
   log(context).touched.push_back(event.target);
 #endif
@@ -241,33 +289,7 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
     default:
       break;
   }
-  if (!is_present(p.place)) return;
-  if (event.kind < clock_count) {
-    const auto clock = static_cast<Clock>(event.kind);
-    HazardClock& k = p.clocks[clock];
-    if (low_word != k.generation) return;
-    k.budget = engine::exponential(clock_stream(p, clock), 1.0);
-    k.rate = 0.0;
-    k.since = context.now();
-    ++k.generation;
-    const Place place_before = p.place;
-    const std::int32_t unit_before = p.unit;
-    on_clock(p, clock, context);
-    const bool only_this_clock = (clock == clock_disturbance || clock == clock_visitors || clock == clock_arrears) &&
-                                 p.place == place_before && p.unit == unit_before;
-    if (only_this_clock) {
-      set_clock_rate(p, clock, desired_rate(p, clock), context);
-    } else {
-      refresh_rates(p, context);
-    }
-    return;
-  }
-  if (event.kind >= kind_timer_base && event.kind < kind_timer_base + timer_count) {
-    const auto timer = static_cast<Timer>(event.kind - kind_timer_base);
-    if (low_word != p.timer_generation[timer]) return;
-    on_timer(p, timer, context);
-    refresh_rates(p, context);
-  }
+  if (event.kind == kind_due && is_present(p.place)) fire_next_due(p, context);
 }
 
 // ----- life events ------------------------------------------------------------------------------

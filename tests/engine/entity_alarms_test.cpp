@@ -1,0 +1,187 @@
+#include "sim/engine/entity_alarms.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "sim/engine/distributions.hpp"
+#include "sim/engine/simulator.hpp"
+
+namespace engine = hsim::engine;
+using engine::EntityAlarms;
+using engine::Event;
+
+TEST_CASE("alarms pop in key order after random sets, moves and cancels", "[unit][engine]") {
+  constexpr std::uint32_t entities = 300;
+  std::vector<std::uint32_t> positions(entities, EntityAlarms::absent);
+  EntityAlarms alarms(positions);
+  std::map<std::uint32_t, Event> expected;  // the alarm each entity should hold
+  engine::RandomStream stream(engine::StreamKey{5, 0, 0, 0});
+  std::uint32_t sequence = 0;
+  for (int step = 0; step < 20000; ++step) {
+    const auto entity = static_cast<std::uint32_t>(engine::uniform_index(stream, entities));
+    if (engine::bernoulli(stream, 0.2)) {
+      alarms.erase(entity);
+      expected.erase(entity);
+    } else {
+      // Coarse times, so that ties are broken by the rest of the key.
+      const Event event{static_cast<double>(engine::uniform_index(stream, 50)), entity, entity, sequence++, 0, 0, 0};
+      alarms.set(event);
+      expected[entity] = event;
+    }
+  }
+  REQUIRE(alarms.size() == expected.size());
+  for (const auto& [entity, event] : expected) {
+    REQUIRE(alarms.contains(entity));
+    CHECK(alarms.of(entity).source_sequence == event.source_sequence);
+  }
+  std::vector<Event> order(expected.size());
+  std::transform(expected.begin(), expected.end(), order.begin(), [](const auto& entry) { return entry.second; });
+  std::sort(order.begin(), order.end(), engine::precedes);
+  for (const Event& next : order) {
+    REQUIRE(!alarms.empty());
+    CHECK(alarms.top().target == next.target);
+    CHECK(alarms.top().source_sequence == next.source_sequence);
+    alarms.erase(alarms.top().target);
+  }
+  CHECK(alarms.empty());
+  for (std::uint32_t entity = 0; entity < entities; ++entity) CHECK_FALSE(alarms.contains(entity));
+}
+
+namespace {
+
+constexpr std::uint16_t kind_wake = 0;
+constexpr std::uint16_t kind_nudge = 1;
+
+// Each entity has a hazard whose due time it redraws whenever it is nudged by another entity, as a
+// person's clocks do when their state changes. With alarms the entity moves its one alarm; the
+// reference schedules a fresh event at each change and ignores outdated ones by generation. Both
+// must handle the same live events in the same order.
+class MovingHazardModel {
+ public:
+  MovingHazardModel(std::uint32_t entities, engine::LpIndex lps, bool use_alarms)
+      : use_alarms_(use_alarms), logs_(lps), due_(entities, 0.0), generation_(entities, 0) {
+    for (std::uint32_t e = 0; e < entities; ++e) streams_.emplace_back(engine::StreamKey{17, 0, e, 0});
+  }
+
+  void handle(const Event& event, engine::EventContext& context) {
+    const std::uint32_t e = event.target;
+    if (event.kind == kind_wake && !use_alarms_ && event.payload != generation_[e]) {
+      ++outdated_;
+      return;
+    }
+    logs_[context.lp()].push_back({event.time, e, event.kind});
+    auto& stream = streams_[e];
+    if (event.kind == kind_wake) {
+      const auto other = static_cast<engine::EntityId>(engine::uniform_index(stream, streams_.size()));
+      context.schedule(context.now() + 1.0 + engine::exponential(stream, 0.5), other, 0, kind_nudge);
+    }
+    // A wake, or a nudge that changes the entity's rate: redraw the due time, earlier or later, or
+    // pause the hazard now and then.
+    due_[e] = engine::bernoulli(stream, 0.1) ? -1.0 : context.now() + engine::exponential(stream, 2.0);
+    if (use_alarms_) {
+      if (due_[e] < 0.0) {
+        context.clear_alarm();
+      } else {
+        context.set_alarm(due_[e], 1, kind_wake);
+      }
+    } else {
+      ++generation_[e];
+      if (due_[e] >= 0.0) context.schedule(due_[e], e, 1, kind_wake, generation_[e]);
+    }
+  }
+
+  struct Handled {
+    double time;
+    std::uint32_t entity;
+    std::uint16_t kind;
+    bool operator==(const Handled&) const = default;
+  };
+
+  bool use_alarms_;
+  std::vector<std::vector<Handled>> logs_;
+  std::vector<engine::RandomStream> streams_;
+  std::vector<double> due_;
+  std::vector<std::uint64_t> generation_;
+  int outdated_ = 0;
+};
+
+MovingHazardModel run_moving_hazards(bool use_alarms, unsigned threads) {
+  constexpr std::uint32_t entities = 60;
+  constexpr engine::LpIndex lps = 5;
+  MovingHazardModel model(entities, lps, use_alarms);
+  engine::RunOptions options;
+  options.end = 40.0;
+  options.lookahead = 1.0;
+  options.threads = threads;
+  engine::Simulator simulator(model, engine::Partition::round_robin(entities, lps), options);
+  for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(0.05 * e, e, 0, kind_nudge);
+  simulator.run();
+  return model;
+}
+
+}  // namespace
+
+TEST_CASE("alarms handle the same live events as fresh events with generations, and leave none outdated",
+          "[unit][engine]") {
+  const auto reference = run_moving_hazards(false, 1);
+  REQUIRE(reference.outdated_ > 100);  // the reference really does leave outdated events behind
+  for (unsigned threads : {1u, 2u, 4u}) {
+    const auto with_alarms = run_moving_hazards(true, threads);
+    CHECK(with_alarms.outdated_ == 0);
+    std::size_t handled = 0;
+    for (std::size_t lp = 0; lp < reference.logs_.size(); ++lp) {
+      CHECK(with_alarms.logs_[lp] == reference.logs_[lp]);
+      handled += with_alarms.logs_[lp].size();
+    }
+    CHECK(handled > 1000);
+  }
+}
+
+namespace {
+
+// On each of its alarms an entity sets the next one at the same time until it has run three, then
+// a day later: an alarm set again while it is being handled must stay set.
+struct RepeatingAlarmModel {
+  void handle(const Event& event, engine::EventContext& context) {
+    handled.push_back(event.time);
+    CHECK_FALSE(context.has_alarm());  // the alarm being handled no longer counts as set
+    const bool again_now = handled.size() % 3 != 0;
+    context.set_alarm(context.now() + (again_now ? 0.0 : 1.0), 0, 0);
+    CHECK(context.has_alarm());
+  }
+  std::vector<double> handled;
+};
+
+}  // namespace
+
+TEST_CASE("an alarm set again at the time being handled fires again", "[unit][engine]") {
+  RepeatingAlarmModel model;
+  engine::RunOptions options;
+  options.end = 3.0;
+  engine::Simulator simulator(model, engine::Partition::round_robin(1, 1), options);
+  simulator.schedule_initial(0.5, 0, 0, 0);
+  simulator.run();
+  CHECK(model.handled == std::vector<double>{0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 2.5, 2.5, 2.5});
+}
+
+namespace {
+
+struct PastAlarmModel {
+  void handle(const Event&, engine::EventContext& context) { context.set_alarm(context.now() - 0.5, 0, 0); }
+};
+
+}  // namespace
+
+#if HSIM_CHECKS
+TEST_CASE("an alarm set into the past is a causality error", "[unit][engine]") {
+  PastAlarmModel model;
+  engine::RunOptions options;
+  options.end = 10.0;
+  engine::Simulator simulator(model, engine::Partition::round_robin(1, 1), options);
+  simulator.schedule_initial(1.0, 0, 0, 0);
+  CHECK_THROWS_AS(simulator.run(), engine::CausalityError);
+}
+#endif
