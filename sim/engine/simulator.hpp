@@ -47,6 +47,9 @@ struct RunOptions {
   SimTime lookahead = 1.0;  // every cross-LP event lies at least this far after its window start
   unsigned threads = 1;
   bool visit_every_window = false;  // run the coordinator hook at every window, even empty ones
+  // Below this many pending events a window runs on the calling thread alone: spreading a near-empty
+  // window over threads costs more than it saves. The result is the same either way.
+  std::size_t parallel_window_min_events = 1024;
 };
 
 struct RunStats {
@@ -262,9 +265,6 @@ class Coordinator {
 template <class Model>
 class Simulator {
  public:
-  // Below this many pending events a window runs on the calling thread alone.
-  static constexpr std::size_t parallel_window_min_events = 1024;
-
   Simulator(Model& model, Partition partition, RunOptions options)
       : model_(model), kernel_(std::move(partition), options) {}
 
@@ -316,13 +316,11 @@ class Simulator {
       const SimTime window_end = std::min(window_start + options.lookahead, options.end);
       kernel_.window_end_ = window_end;
 
-      // Spreading a near-empty window over threads costs more than it saves; the result is the
-      // same either way.
       auto process_and_merge = [&](auto&& each) {
         each(kernel_.lps_.size(), [this, window_end](std::size_t lp) { process_window(lp, window_end); });
         kernel_.merge_outboxes(each);
       };
-      if (pending.count < parallel_window_min_events) {
+      if (pending.count < options.parallel_window_min_events) {
         process_and_merge(SerialFor{});
       } else {
         process_and_merge(for_each);

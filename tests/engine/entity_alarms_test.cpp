@@ -116,6 +116,7 @@ MovingHazardModel run_moving_hazards(bool use_alarms, unsigned threads) {
   options.end = 40.0;
   options.lookahead = 1.0;
   options.threads = threads;
+  options.parallel_window_min_events = 0;  // every window over the threads, however few its events
   engine::Simulator simulator(model, engine::Partition::round_robin(entities, lps), options);
   for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(0.05 * e, e, 0, kind_nudge);
   simulator.run();
