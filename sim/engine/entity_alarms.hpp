@@ -28,6 +28,14 @@ class EntityAlarms {
   [[nodiscard]] const Event& top() const noexcept { return heap_.front(); }
   [[nodiscard]] bool contains(EntityId entity) const noexcept { return position_[entity] != absent; }
   [[nodiscard]] const Event& of(EntityId entity) const noexcept { return heap_[position_[entity]]; }
+  // The alarm that becomes the top when the top goes; null when there is none.
+  [[nodiscard]] const Event* runner_up() const noexcept {
+    const Event* best = nullptr;
+    for (std::size_t child = 1; child <= arity && child < heap_.size(); ++child) {
+      if (!best || precedes(heap_[child], *best)) best = &heap_[child];
+    }
+    return best;
+  }
 
   // Sets the alarm of `event.target`, replacing the one it had.
   void set(const Event& event) {

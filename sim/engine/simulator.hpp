@@ -261,7 +261,8 @@ class Coordinator {
 
 // A model provides `void handle(const Event&, EventContext&)`, called for events of entities owned
 // by the context's LP (it must touch only state of those entities, or state private to that LP),
-// and optionally `void at_barrier(Coordinator&)`, called alone between windows.
+// and optionally `void at_barrier(Coordinator&)`, called alone between windows, and
+// `void prefetch(EntityId) const`, a hint that an entity's event is likely next (no effect on results).
 template <class Model>
 class Simulator {
  public:
@@ -363,6 +364,16 @@ class Simulator {
       }
       lp.last_time = event.time;
 #endif
+      if constexpr (requires(Model & m, EntityId e) { m.prefetch(e); }) {
+        // The next event is usually the other heap's top or this heap's runner-up: start loading
+        // its entity's state while this event is handled.
+        if (from_alarm) {
+          if (queued) model_.prefetch(lp.queue.top().target);
+          if (const Event* next = lp.alarms.runner_up()) model_.prefetch(next->target);
+        } else if (alarmed) {
+          model_.prefetch(lp.alarms.top().target);
+        }
+      }
       lp.top_in_service = !from_alarm;
       lp.alarm_in_service = from_alarm;
       context.begin(event);

@@ -47,6 +47,8 @@ class CityModel {
   void seed_events(engine::Simulator<CityModel>& simulator) const;
 
   void handle(const engine::Event& event, engine::EventContext& context);
+  // Starts loading a person's clocks and random-stream positions into the cache (a hint, no effect).
+  void prefetch(engine::EntityId entity) const noexcept;
   void at_barrier(engine::Coordinator& coordinator);
 
   // Closes every open spell at the end of the run and hands over the records.

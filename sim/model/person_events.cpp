@@ -236,6 +236,16 @@ void CityModel::close_tenancy_spell(const Person& p, double end, EndReason reaso
 
 // ----- dispatch ---------------------------------------------------------------------------------
 
+void CityModel::prefetch(engine::EntityId entity) const noexcept {
+  if (entity >= person_count_) return;
+  const Person& p = people_[entity];
+  constexpr std::size_t line = 64;
+  const auto* person = reinterpret_cast<const char*>(&p);
+  for (std::size_t offset = 0; offset < sizeof(Person); offset += line) __builtin_prefetch(person + offset);
+  const auto* streams = reinterpret_cast<const char*>(&streams_[entity]);
+  for (std::size_t offset = 0; offset < sizeof(PersonStreams); offset += line) __builtin_prefetch(streams + offset);
+}
+
 void CityModel::handle(const engine::Event& event, EventContext& context) {
   if (event.target >= person_count_) {
     handle_landlord(event, context);

@@ -143,6 +143,36 @@ TEST_CASE("alarms handle the same live events as fresh events with generations, 
 
 namespace {
 
+// The same model with the prefetch hint: the engine must call it and it must change nothing.
+class PrefetchingHazardModel : public MovingHazardModel {
+ public:
+  using MovingHazardModel::MovingHazardModel;
+  void prefetch(engine::EntityId entity) const noexcept {
+    ++prefetches_;
+    if (entity >= streams_.size()) ++out_of_range_;
+  }
+  mutable int prefetches_ = 0;
+  mutable int out_of_range_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("the prefetch hint is given for entities the model has and changes no result", "[unit][engine]") {
+  const auto plain = run_moving_hazards(true, 1);
+  constexpr std::uint32_t entities = 60;
+  PrefetchingHazardModel model(entities, 5, true);
+  engine::RunOptions options;
+  options.end = 40.0;
+  engine::Simulator simulator(model, engine::Partition::round_robin(entities, 5), options);
+  for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(0.05 * e, e, 0, kind_nudge);
+  simulator.run();
+  CHECK(model.prefetches_ > 1000);
+  CHECK(model.out_of_range_ == 0);
+  CHECK(model.logs_ == plain.logs_);
+}
+
+namespace {
+
 // On each of its alarms an entity sets the next one at the same time until it has run three, then
 // a day later: an alarm set again while it is being handled must stay set.
 struct RepeatingAlarmModel {
