@@ -8,6 +8,7 @@
 
 #include "sim/engine/distributions.hpp"
 #include "sim/engine/simulator.hpp"
+#include "tests/engine/run_on_threads.hpp"
 
 namespace engine = hsim::engine;
 using engine::EntityAlarms;
@@ -108,18 +109,12 @@ class MovingHazardModel {
   int outdated_ = 0;
 };
 
-MovingHazardModel run_moving_hazards(bool use_alarms, unsigned threads) {
+template <class Model = MovingHazardModel>
+Model run_moving_hazards(bool use_alarms, unsigned threads) {
   constexpr std::uint32_t entities = 60;
   constexpr engine::LpIndex lps = 5;
-  MovingHazardModel model(entities, lps, use_alarms);
-  engine::RunOptions options;
-  options.end = 40.0;
-  options.lookahead = 1.0;
-  options.threads = threads;
-  options.parallel_window_min_events = 0;  // every window over the threads, however few its events
-  engine::Simulator simulator(model, engine::Partition::round_robin(entities, lps), options);
-  for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(0.05 * e, e, 0, kind_nudge);
-  simulator.run();
+  Model model(entities, lps, use_alarms);
+  engine::testing::run_on_threads(model, entities, lps, 40.0, threads, 0.05, kind_nudge);
   return model;
 }
 
@@ -159,19 +154,23 @@ class PrefetchingHazardModel : public MovingHazardModel {
 
 TEST_CASE("the prefetch hint is given for entities the model has and changes no result", "[unit][engine]") {
   const auto plain = run_moving_hazards(true, 1);
-  constexpr std::uint32_t entities = 60;
-  PrefetchingHazardModel model(entities, 5, true);
-  engine::RunOptions options;
-  options.end = 40.0;
-  engine::Simulator simulator(model, engine::Partition::round_robin(entities, 5), options);
-  for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(0.05 * e, e, 0, kind_nudge);
-  simulator.run();
-  CHECK(model.prefetches_ > 1000);
-  CHECK(model.out_of_range_ == 0);
-  CHECK(model.logs_ == plain.logs_);
+  const auto prefetching = run_moving_hazards<PrefetchingHazardModel>(true, 1);
+  CHECK(prefetching.prefetches_ > 1000);
+  CHECK(prefetching.out_of_range_ == 0);
+  CHECK(prefetching.logs_ == plain.logs_);
 }
 
 namespace {
+
+// One entity, with its first event at `first_event`, run to `end` on one logical process.
+template <class Model>
+void run_one_entity(Model& model, double first_event, double end) {
+  engine::RunOptions options;
+  options.end = end;
+  engine::Simulator simulator(model, engine::Partition::round_robin(1, 1), options);
+  simulator.schedule_initial(first_event, 0, 0, 0);
+  simulator.run();
+}
 
 // On each of its alarms an entity sets the next one at the same time until it has run three, then
 // a day later: an alarm set again while it is being handled must stay set.
@@ -190,11 +189,7 @@ struct RepeatingAlarmModel {
 
 TEST_CASE("an alarm set again at the time being handled fires again", "[unit][engine]") {
   RepeatingAlarmModel model;
-  engine::RunOptions options;
-  options.end = 3.0;
-  engine::Simulator simulator(model, engine::Partition::round_robin(1, 1), options);
-  simulator.schedule_initial(0.5, 0, 0, 0);
-  simulator.run();
+  run_one_entity(model, 0.5, 3.0);
   CHECK(model.handled == std::vector<double>{0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 2.5, 2.5, 2.5});
 }
 
@@ -209,10 +204,6 @@ struct PastAlarmModel {
 #if HSIM_CHECKS
 TEST_CASE("an alarm set into the past is a causality error", "[unit][engine]") {
   PastAlarmModel model;
-  engine::RunOptions options;
-  options.end = 10.0;
-  engine::Simulator simulator(model, engine::Partition::round_robin(1, 1), options);
-  simulator.schedule_initial(1.0, 0, 0, 0);
-  CHECK_THROWS_AS(simulator.run(), engine::CausalityError);
+  CHECK_THROWS_AS(run_one_entity(model, 1.0, 10.0), engine::CausalityError);
 }
 #endif

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/engine/distributions.hpp"
+#include "tests/engine/run_on_threads.hpp"
 
 namespace engine = hsim::engine;
 using engine::Event;
@@ -54,14 +55,7 @@ std::vector<std::vector<Event>> run_recording(unsigned threads) {
   constexpr std::uint32_t entities = 40;
   constexpr engine::LpIndex lps = 7;
   RecordingModel model(entities, lps);
-  engine::RunOptions options;
-  options.end = 30.0;
-  options.lookahead = 1.0;
-  options.threads = threads;
-  options.parallel_window_min_events = 0;  // every window over the threads, however few its events
-  engine::Simulator simulator(model, engine::Partition::round_robin(entities, lps), options);
-  for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(0.1 * e, e, 0, kind_local);
-  simulator.run();
+  engine::testing::run_on_threads(model, entities, lps, 30.0, threads, 0.1, kind_local);
   CHECK(model.arrivals_in_past_ == 0);
   return model.logs_;
 }
