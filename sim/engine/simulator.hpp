@@ -254,6 +254,18 @@ class Coordinator {
     kernel_.push_from_coordinator(Event{time, target, 0, 0, event_class, kind, payload}, now_);
   }
 
+  // Calls body(i) for every i in [0, count), on the run's threads when it has several: for barrier work
+  // split into parts that write only their own results (never schedule from the body). The parts may
+  // run in any order and at once.
+  template <class Body>
+  void for_each_part(std::size_t count, Body&& body) const {
+    if (kernel_.options_.threads > 1 && count > 1) {
+      tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) { body(i); });
+    } else {
+      for (std::size_t i = 0; i < count; ++i) body(i);
+    }
+  }
+
  private:
   detail::Kernel& kernel_;
   SimTime now_;

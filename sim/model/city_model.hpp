@@ -16,6 +16,7 @@
 //   4. snapshots (team capacity and reputation, homeless contacts) and invariant checks.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/engine/event.hpp"
@@ -130,7 +131,8 @@ class CityModel {
 
   // Coordinator.
   void apply_request(const Request& request);
-  void take_census(double now);
+  void take_census(double now, const engine::Coordinator& coordinator);
+  void count_people(std::span<const std::uint32_t> ids, double now, CensusRow& row) const;
   void open_vacancies(double now);
   void housing_first_intake(double now, engine::Coordinator& coordinator);
   void housing_first_offers(double now, engine::Coordinator& coordinator);
@@ -174,7 +176,8 @@ class CityModel {
   std::vector<JanitorHours> janitor_;
   ObservedCounts counters_;
   std::vector<std::uint32_t> active_people_;
-  std::vector<std::uint32_t> appear_order_;  // people by the day they enter the model
+  std::vector<std::uint16_t> homeless_contact_counts_;  // of active_people_, at the weekly count
+  std::vector<std::uint32_t> appear_order_;             // people by the day they enter the model
   std::size_t next_to_activate_ = 0;
   std::vector<std::uint32_t> touched_;
   double next_census_day_ = 0.0;

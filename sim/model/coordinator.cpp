@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "sim/engine/distributions.hpp"
 #include "sim/model/city_model.hpp"
@@ -14,6 +15,35 @@ namespace hsim::model::detail {
 namespace {
 bool is_homeless(const Person& p) {
   return p.place == Place::street_or_friends || step_of(p.place) > 0 || (is_institution(p.place) && p.unit < 0);
+}
+
+// People are counted in parts of this many, on the run's threads; counts add up whatever the order.
+constexpr std::size_t people_per_part = 4096;
+
+std::size_t part_count(std::size_t people) {
+  return (people + people_per_part - 1) / people_per_part;
+}
+
+std::span<const std::uint32_t> part(const std::vector<std::uint32_t>& ids, std::size_t k) {
+  const std::size_t begin = k * people_per_part;
+  return std::span<const std::uint32_t>(ids).subspan(begin, std::min(people_per_part, ids.size() - begin));
+}
+
+void add_person_counts(CensusRow& into, const CensusRow& from) {
+  into.homeless_point_in_time += from.homeless_point_in_time;
+  into.street_or_friends += from.street_or_friends;
+  into.shelter += from.shelter;
+  into.temporary_accommodation += from.temporary_accommodation;
+  into.training_flat += from.training_flat;
+  into.own_flat += from.own_flat;
+  into.treatment += from.treatment;
+  into.prison += from.prison;
+  into.tenancies += from.tenancies;
+  into.cohort_in_ordinary_housing += from.cohort_in_ordinary_housing;
+  into.cohort_entered += from.cohort_entered;
+  into.cohort_homeless += from.cohort_homeless;
+  into.cohort_waiting_list += from.cohort_waiting_list;
+  into.cohort_notice_pending += from.cohort_notice_pending;
 }
 }  // namespace
 
@@ -163,7 +193,7 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
   if (weekly) rebuild_active_people(now);
 
   if (now >= 0.0 && now >= next_census_day_) {
-    take_census(now);
+    take_census(now, coordinator);
     while (next_census_day_ <= now) next_census_day_ += parameters_.window.census_interval_days;
     if (next_census_day_ > end_day_ && now < end_day_) next_census_day_ = end_day_;
   }
@@ -200,10 +230,27 @@ void CityModel::rebuild_active_people(double now) {
   }
 }
 
-void CityModel::take_census(double now) {
+void CityModel::take_census(double now, const engine::Coordinator& coordinator) {
+  std::vector<CensusRow> parts(part_count(active_people_.size()));
+  coordinator.for_each_part(parts.size(), [&](std::size_t k) { count_people(part(active_people_, k), now, parts[k]); });
   CensusRow row;
   row.day = now;
-  for (std::uint32_t id : active_people_) {
+  for (const CensusRow& counts : parts) add_person_counts(row, counts);
+  // Entrants who have died or moved away still count as entered.
+  for (std::uint32_t i = 0; i < cohort_count_; ++i) {
+    const Person& p = people_[i];
+    const double entry = person_records_[i].entry_day;
+    if (!is_present(p.place) && p.place != Place::absent && entry >= 0.0 && entry < now) ++row.cohort_entered;
+  }
+  row.waiting_list_length = coordination_.waiting_list_length;
+  row.housing_first_caseload = coordination_.hf_caseload;
+  row.housing_first_capacity = coordination_.hf_capacity;
+  row.ordinary_follow_up_caseload = coordination_.ordinary_caseload;
+  census_.push_back(row);
+}
+
+void CityModel::count_people(std::span<const std::uint32_t> ids, double now, CensusRow& row) const {
+  for (std::uint32_t id : ids) {
     const Person& p = people_[id];
     if (!is_present(p.place)) continue;
     switch (p.place) {
@@ -245,17 +292,6 @@ void CityModel::take_census(double now) {
       }
     }
   }
-  // Entrants who have died or moved away still count as entered.
-  for (std::uint32_t i = 0; i < cohort_count_; ++i) {
-    const Person& p = people_[i];
-    const double entry = person_records_[i].entry_day;
-    if (!is_present(p.place) && p.place != Place::absent && entry >= 0.0 && entry < now) ++row.cohort_entered;
-  }
-  row.waiting_list_length = coordination_.waiting_list_length;
-  row.housing_first_caseload = coordination_.hf_caseload;
-  row.housing_first_capacity = coordination_.hf_capacity;
-  row.ordinary_follow_up_caseload = coordination_.ordinary_caseload;
-  census_.push_back(row);
 }
 
 void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) {
@@ -280,18 +316,28 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
   // Weekly: how many of each tenant's contacts are homeless (visitor traffic).
   const auto day = static_cast<std::int64_t>(std::floor(now - start_day_));
   if (day % 7 != 0) return;
-  for (std::uint32_t id : active_people_) {
-    const Person& p = people_[id];
-    if (p.place != Place::own_flat) continue;
-    std::uint16_t homeless = 0;
-    for (std::uint32_t k = contacts_.offsets[p.id]; k < contacts_.offsets[p.id + 1]; ++k) {
-      const Person& other = people_[contacts_.contacts[k]];
-      if (other.place == Place::street_or_friends || step_of(other.place) > 0) ++homeless;
+  // Counted in parts on the run's threads, then applied in order, so the events are scheduled in the
+  // same order at any thread count.
+  homeless_contact_counts_.resize(active_people_.size());
+  coordinator.for_each_part(part_count(active_people_.size()), [&](std::size_t k) {
+    std::size_t index = k * people_per_part;
+    for (std::uint32_t id : part(active_people_, k)) {
+      const Person& p = people_[id];
+      std::uint16_t homeless = 0;
+      if (p.place == Place::own_flat) {
+        for (std::uint32_t j = contacts_.offsets[id]; j < contacts_.offsets[id + 1]; ++j) {
+          const Person& other = people_[contacts_.contacts[j]];
+          if (other.place == Place::street_or_friends || step_of(other.place) > 0) ++homeless;
+        }
+      }
+      homeless_contact_counts_[index++] = homeless;
     }
-    if (homeless != c.homeless_contacts[p.id]) {
-      c.homeless_contacts[p.id] = homeless;
-      coordinator.schedule(now, p.id, class_command, kind_refresh_visitors);
-    }
+  });
+  for (std::size_t i = 0; i < active_people_.size(); ++i) {
+    const std::uint32_t id = active_people_[i];
+    if (people_[id].place != Place::own_flat || homeless_contact_counts_[i] == c.homeless_contacts[id]) continue;
+    c.homeless_contacts[id] = homeless_contact_counts_[i];
+    coordinator.schedule(now, id, class_command, kind_refresh_visitors);
   }
 }
 

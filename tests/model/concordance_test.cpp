@@ -154,6 +154,12 @@ TEST_CASE("spells aggregate to the time series for the default city", "[unit][mo
   check_concordance(simulate_replicate(CityParameters{}, PolicyName::housing_first, 5, 0));
 }
 
+TEST_CASE("spells aggregate to the time series when the census is counted in parts on two threads",
+          "[unit][model][concordance]") {
+  check_concordance(
+      simulate_replicate(hsim::model::testing::city_counted_in_parts(), PolicyName::housing_first, 5, 0, 2));
+}
+
 TEST_CASE("costs price the spells", "[unit][model][concordance]") {
   const auto p = small_city();
   const auto result = simulate_replicate(p, PolicyName::housing_first, 2, 0);

@@ -34,6 +34,15 @@ TEST_CASE("identical results at 1 and 2 threads", "[unit][model][determinism]") 
   }
 }
 
+TEST_CASE("identical results at 1 and 2 threads in a city whose census is counted in parts",
+          "[unit][model][determinism]") {
+  const CityParameters large = hsim::model::testing::city_counted_in_parts();
+  const auto one = simulate_replicate(large, PolicyName::housing_first, 5, 0, 1);
+  const auto two = simulate_replicate(large, PolicyName::housing_first, 5, 0, 2);
+  REQUIRE(one.people.size() > 2 * 4096);
+  check_identical(one, two);
+}
+
 TEST_CASE("the same seed repeats and another seed differs", "[unit][model][determinism]") {
   const auto a = simulate_replicate(small_city(), PolicyName::housing_first, 21, 0);
   const auto b = simulate_replicate(small_city(), PolicyName::housing_first, 21, 0);

@@ -12,6 +12,15 @@
 
 namespace hsim::model::testing {
 
+// More than two parts of 4,096 people at every census, so that the barrier's counts run in parts on
+// several threads.
+inline CityParameters city_counted_in_parts() {
+  CityParameters p;
+  p.city.initial_homeless_count = 9000;
+  p.city.homelessness_inflow_per_year = 1000.0;
+  return p;
+}
+
 inline CityParameters small_city() {
   CityParameters p;
   p.window.start_date = {2014, 1, 1};
