@@ -144,12 +144,19 @@ ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, con
         std::vector<model::ReplicateResult> results;
         results.reserve(arms.size());
         for (const auto& arm : arms) {
-          results.push_back(model::simulate_replicate(*arm.parameters, arm.policy, settings.seed, replicate,
-                                                      settings.threads_per_replicate));
+          if (arm.reuse != nullptr) {
+            results.push_back(arm.reuse->at(replicate));
+          } else {
+            results.push_back(model::simulate_replicate(*arm.parameters, arm.policy, settings.seed, replicate,
+                                                        settings.threads_per_replicate));
+          }
         }
         return results;
       },
       [&](std::size_t replicate, std::vector<model::ReplicateResult> results) {
+        for (std::size_t i = 0; i < arms.size(); ++i) {
+          if (arms[i].keep != nullptr) arms[i].keep->push_back(results[i]);
+        }
         summary.add(results);
         if (observer != nullptr) observer->on_replicate(replicate, results);
         if (settings.replicates_done != nullptr) ++*settings.replicates_done;

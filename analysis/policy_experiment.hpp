@@ -58,6 +58,11 @@ struct ExperimentArm {
   std::string label;
   const model::CityParameters* parameters = nullptr;
   model::PolicyName policy = model::PolicyName::housing_first;
+  // This arm's results from an earlier run of the same parameters, policy, seed and replicates, by
+  // replicate: used instead of simulating again (replicates are pure functions of those).
+  const std::vector<model::ReplicateResult>* reuse = nullptr;
+  // When set, receives a copy of this arm's results, by replicate, for a later `reuse`.
+  std::vector<model::ReplicateResult>* keep = nullptr;
 };
 
 class ExperimentSummary {

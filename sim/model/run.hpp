@@ -29,7 +29,7 @@ struct ReplicateCounters : ObservedCounts {
   std::uint64_t events = 0;           // engine events committed
   std::uint64_t cross_lp_events = 0;  // of those, sent between logical processes
   std::uint64_t windows = 0;
-  std::uint64_t peak_pending_events = 0;  // the most engine events waiting at once (stale clocks included)
+  std::uint64_t peak_pending_events = 0;  // the most engine events waiting at once (alarms included)
   double simulated_person_days = 0.0;     // sum over people of days present in the model
 };
 

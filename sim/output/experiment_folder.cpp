@@ -81,7 +81,7 @@ analysis::ExperimentSummary run_arms_to_folder(const std::vector<FolderArm>& arm
   std::vector<analysis::ExperimentArm> experiment_arms;
   std::vector<std::string> labels;
   for (const auto& arm : arms) {
-    experiment_arms.push_back({arm.label, &arm.scenario->parameters(), arm.policy});
+    experiment_arms.push_back({arm.label, &arm.scenario->parameters(), arm.policy, arm.reuse, arm.keep});
     labels.push_back(arm.label);
   }
   RunTableWriter tables(folder.file(""), options.people_rows, labels);

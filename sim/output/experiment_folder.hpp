@@ -34,6 +34,8 @@ struct FolderArm {
   std::string label;
   const scenario::Scenario* scenario = nullptr;
   model::PolicyName policy = model::PolicyName::housing_first;
+  const std::vector<model::ReplicateResult>* reuse = nullptr;  // see analysis::ExperimentArm
+  std::vector<model::ReplicateResult>* keep = nullptr;
 };
 
 // Runs the arms on the same people and seeds (the first is the baseline of the paired differences)

@@ -102,6 +102,7 @@ void install_routes(httplib::Server& server, WhatIfService& service, WorkshopRoo
       const auto answer = service.answer(whatif.request);
       json result = json::parse(answer.result_json);
       result["from_store"] = answer.from_store;
+      result["baseline_reused"] = answer.baseline_reused;
       if (!whatif.room.empty()) {
         json summary{{"request", result["request"]}, {"headline", result["headline"]}};
         rooms.add(whatif.room, {whatif.group, answer.key, summary.dump()});

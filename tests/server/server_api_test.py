@@ -266,6 +266,29 @@ def check_run_cap_and_progress(hsim, scenarios, store):
             fail("the stopped run was stored")
 
 
+def check_baseline_reuse(hsim, scenarios, scratch):
+    """A slider moved on the same scenario, seed and replicates reuses the last run's baseline arm, and the
+    answer is the one a server that simulates both arms gives."""
+    moved = dict(WHATIF, changes={"teams.housing_first.fte_by_year": 1})
+    with Server(hsim, scenarios, os.path.join(scratch, "reuse.sqlite")) as server:
+        code, first = server.request("POST", "/api/whatif", WHATIF)
+        if code != 200 or first["baseline_reused"]:
+            fail("the first what-if cannot reuse a baseline: HTTP %d %r" % (code, first.get("baseline_reused")))
+        code, reused = server.request("POST", "/api/whatif", moved)
+        if code != 200 or not reused["baseline_reused"] or reused["from_store"]:
+            fail("a moved slider did not reuse the baseline: HTTP %d %r" % (code, reused.get("baseline_reused")))
+        code, other_seed = server.request("POST", "/api/whatif", dict(moved, seed=5))
+        if code != 200 or other_seed["baseline_reused"]:
+            fail("another seed reused the baseline of seed %d" % WHATIF["seed"])
+    with Server(hsim, scenarios, os.path.join(scratch, "fresh.sqlite")) as server:
+        code, fresh = server.request("POST", "/api/whatif", moved)
+        if code != 200 or fresh["baseline_reused"] or fresh["from_store"]:
+            fail("a fresh server: HTTP %d %r" % (code, fresh))
+    if reused["report"] != fresh["report"] or reused["headline"] != fresh["headline"] or reused["key"] != fresh["key"]:
+        fail("the answer with a reused baseline differs from the one with both arms simulated")
+    print("a moved slider reused the baseline arm and gave the answer of a full run")
+
+
 def main():
     hsim, scenarios = sys.argv[1:3]
     scratch = tempfile.mkdtemp(prefix="hsim-serve-test-")
@@ -290,6 +313,7 @@ def main():
             if "warning" not in server.process.stderr.read():
                 fail("no warning when listening beyond loopback")
         check_run_cap_and_progress(hsim, scenarios, os.path.join(scratch, "capped.sqlite"))
+        check_baseline_reuse(hsim, scenarios, scratch)
         print("ok")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
