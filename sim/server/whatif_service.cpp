@@ -150,7 +150,8 @@ WhatIfService::WhatIfService(std::vector<CatalogueScenario> scenarios, RunStore&
       store_(store),
       work_folder_(std::move(work_folder)),
       limits_(limits),
-      stop_(stop) {}
+      stop_(stop),
+      baselines_(limits.max_kept_baseline_bytes) {}
 
 WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
   const auto entry = std::find_if(scenarios_.begin(), scenarios_.end(),
@@ -206,11 +207,12 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
   const std::string baseline_identity = scenario::resolved_yaml(base) + "\n---\n" +
                                         std::string(model::to_string(policy)) + " " +
                                         std::to_string(request.replicates) + " " + std::to_string(request.seed);
-  answer.baseline_reused = !kept_baseline_.empty() && baseline_identity == kept_baseline_identity_;
+  const std::vector<model::ReplicateResult>* kept_baseline = baselines_.find(baseline_identity);
+  answer.baseline_reused = kept_baseline != nullptr;
   std::vector<model::ReplicateResult> baseline_results;
-  std::vector<output::FolderArm> arms{{"baseline", &base, policy, answer.baseline_reused ? &kept_baseline_ : nullptr,
-                                       answer.baseline_reused ? nullptr : &baseline_results},
-                                      {"what-if", &variant, policy}};
+  std::vector<output::FolderArm> arms{
+      {"baseline", &base, policy, kept_baseline, answer.baseline_reused ? nullptr : &baseline_results},
+      {"what-if", &variant, policy}};
   RunWatch watch(stop_, limits_.max_run_seconds);
   analysis::ExperimentSettings settings;
   settings.seed = request.seed;
@@ -261,7 +263,7 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
   }
   std::error_code ignored;
   std::filesystem::remove_all(options.folder, ignored);
-  if (!answer.baseline_reused) keep_baseline(baseline_identity, std::move(baseline_results));
+  if (!answer.baseline_reused) baselines_.keep(baseline_identity, std::move(baseline_results));
   result["key"] = answer.key;
   result["command_line"] = options.command_line;
   json request_json{{"scenario", request.scenario},
@@ -273,22 +275,6 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
   answer.result_json = result.dump();
   store_.put(answer.key, request_json.dump(), answer.result_json);
   return answer;
-}
-
-void WhatIfService::keep_baseline(std::string identity, std::vector<model::ReplicateResult> results) {
-  std::size_t bytes = 0;
-  for (const auto& result : results) {
-    bytes += sizeof(result) + result.people.size() * sizeof(model::PersonRecord) +
-             result.spells.size() * sizeof(model::SpellRecord) + result.time_series.size() * sizeof(model::CensusRow) +
-             result.costs.size() * sizeof(model::CostRecord);
-  }
-  if (bytes > limits_.max_kept_baseline_bytes) {
-    kept_baseline_identity_.clear();
-    kept_baseline_.clear();
-    return;
-  }
-  kept_baseline_identity_ = std::move(identity);
-  kept_baseline_ = std::move(results);
 }
 
 }  // namespace hsim::server

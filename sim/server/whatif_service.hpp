@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/run.hpp"
+#include "sim/server/baseline_cache.hpp"
 #include "sim/server/run_store.hpp"
 #include "sim/server/workshop_catalogue.hpp"
 
@@ -40,9 +40,8 @@ class RunTooLong : public std::runtime_error {
 };
 
 struct ServiceLimits {
-  // The baseline arm of the last run is kept in memory when its results take at most this much, so
-  // that the next what-if on the same scenario, policy, seed and replicates (a slider moved) runs only
-  // its own arm.
+  // Recent runs' baseline arms are kept in memory up to this many bytes of results, so that a what-if
+  // on the same scenario, policy, seed and replicates (a slider moved) runs only its own arm.
   std::size_t max_kept_baseline_bytes = std::size_t{512} << 20;
   std::size_t max_replicates = 1000;
   std::size_t default_replicates = 200;
@@ -65,7 +64,7 @@ WhatIfRequest parse_whatif_request(const std::string& body, const ServiceLimits&
 struct WhatIfAnswer {
   std::string key;
   bool from_store = false;
-  bool baseline_reused = false;  // the baseline arm came from the previous run, not simulated again
+  bool baseline_reused = false;  // the baseline arm came from an earlier run, not simulated again
   std::string result_json;       // {"key", "report": <report data>, "headline": {...}}
 };
 
@@ -103,11 +102,7 @@ class WhatIfService {
   std::atomic<std::size_t> replicates_done_{0};
   std::atomic<bool> running_{false};
 
-  void keep_baseline(std::string identity, std::vector<model::ReplicateResult> results);
-
-  // The last run's baseline arm and what determines it (held under run_mutex_).
-  std::string kept_baseline_identity_;
-  std::vector<model::ReplicateResult> kept_baseline_;
+  BaselineCache baselines_;  // used under run_mutex_
 };
 
 }  // namespace hsim::server
