@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <httplib.h>
 #include <iostream>
+#include <sys/socket.h>
 #include <thread>
 
 #include "sim/server/board_export.hpp"
@@ -243,6 +244,14 @@ bool serve(WhatIfService& service, WorkshopRooms& rooms, const ServerOptions& op
   server.set_keep_alive_timeout(2);
   server.set_write_timeout(30, 0);
   install_routes(server, service, rooms);
+  // Debian's cpp-httplib listens with a backlog of 5 connections. When a room's clients connect at once
+  // to a busy machine the accept queue overflows and the kernel resets connections, so the socket is
+  // put back into listening with the system's largest backlog once it is bound.
+  socket_t listening_socket = INVALID_SOCKET;
+  server.set_socket_options([&listening_socket](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening_socket = sock;
+  });
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host.c_str());
@@ -250,6 +259,7 @@ bool serve(WhatIfService& service, WorkshopRooms& rooms, const ServerOptions& op
   } else if (!server.bind_to_port(options.host.c_str(), port)) {
     return false;
   }
+  if (listening_socket != INVALID_SOCKET) ::listen(listening_socket, SOMAXCONN);
   std::cout << "hsim serve: listening on http://" << options.host << ":" << port << "/" << std::endl;
   std::atomic<bool> listening_ended{false};
   std::thread watcher([&] {
