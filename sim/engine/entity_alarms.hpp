@@ -66,11 +66,6 @@ class EntityAlarms {
     }
   }
 
-  void clear() noexcept {
-    for (const Event& event : heap_) position_[event.target] = absent;
-    heap_.clear();
-  }
-
  private:
   static constexpr std::size_t arity = 4;
 

@@ -177,9 +177,12 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
 
   const auto policy = request.policy.empty() ? base.parameters().policy.name
                                              : *model::parse_spelling(request.policy, model::policy_name_spellings);
-  const std::string identity = scenario::resolved_yaml(base) + "\n---\n" + scenario::resolved_yaml(variant) +
-                               "\n---\n" + std::string(model::to_string(policy)) + " " +
-                               std::to_string(request.replicates) + " " + std::to_string(request.seed);
+  // What determines each arm besides its scenario, and the baseline arm alone (for the kept baselines).
+  const std::string run_settings = std::string(model::to_string(policy)) + " " + std::to_string(request.replicates) +
+                                   " " + std::to_string(request.seed);
+  const std::string base_yaml = scenario::resolved_yaml(base);
+  const std::string identity = base_yaml + "\n---\n" + scenario::resolved_yaml(variant) + "\n---\n" + run_settings;
+  const std::string baseline_identity = base_yaml + "\n---\n" + run_settings;
   WhatIfAnswer answer;
   answer.key = output::stable_hash(identity);
   if (auto stored = store_.find(answer.key)) {
@@ -204,9 +207,6 @@ WhatIfAnswer WhatIfService::answer(const WhatIfRequest& request) {
     return answer;
   }
 
-  const std::string baseline_identity = scenario::resolved_yaml(base) + "\n---\n" +
-                                        std::string(model::to_string(policy)) + " " +
-                                        std::to_string(request.replicates) + " " + std::to_string(request.seed);
   const std::vector<model::ReplicateResult>* kept_baseline = baselines_.find(baseline_identity);
   answer.baseline_reused = kept_baseline != nullptr;
   std::vector<model::ReplicateResult> baseline_results;

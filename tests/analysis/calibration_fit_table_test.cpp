@@ -20,23 +20,24 @@ namespace model = hsim::model;
 
 namespace {
 
-calibration::CalibrationTarget share_target(double count, double n) {
+calibration::CalibrationTarget test_target(const char* name, const char* statistic, calibration::ObservationKind kind) {
   calibration::CalibrationTarget target;
   target.city = "test";
-  target.name = "share";
-  target.statistic = "in_ordinary_housing";
-  target.kind = calibration::ObservationKind::share;
+  target.name = name;
+  target.statistic = statistic;
+  target.kind = kind;
+  return target;
+}
+
+calibration::CalibrationTarget share_target(double count, double n) {
+  auto target = test_target("share", "in_ordinary_housing", calibration::ObservationKind::share);
   target.count = count;
   target.n = n;
   return target;
 }
 
 calibration::CalibrationTarget range_target(double low, double high) {
-  calibration::CalibrationTarget target;
-  target.city = "test";
-  target.name = "range";
-  target.statistic = "first_tenancy_survival";
-  target.kind = calibration::ObservationKind::range;
+  auto target = test_target("range", "first_tenancy_survival", calibration::ObservationKind::range);
   target.low = low;
   target.high = high;
   return target;
