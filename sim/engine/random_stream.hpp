@@ -15,78 +15,78 @@ struct StreamKey {
   std::uint64_t purpose = 0;
 };
 
-// Where a counter-based stream stands: the cached block, the next block's number and the next word, 48
-// bytes. With its StreamKey (seed, replicate, entity, purpose) it pins the stream exactly; an entity with
-// many streams (a model's per-entity clocks and decisions) keeps only the positions and binds each to its
-// key for a use (BoundStream), where a RandomStream carries its key along.
-class StreamPosition {
+// Block `block` of the stream `key`: Philox4x64-10 with key (seed, replicate) and counter (entity,
+// purpose, block, 0). Draw number i of a stream is word i % 4 of block i / 4.
+inline r123::Philox4x64::ctr_type philox_block(const StreamKey& key, std::uint64_t block) noexcept {
+  const r123::Philox4x64::ctr_type counter{{key.entity, key.purpose, block, 0}};
+  const r123::Philox4x64::key_type philox_key{{key.seed, key.replicate}};
+  return r123::Philox4x64{}(counter, philox_key);
+}
+
+// The last block a stream used, so that consecutive draws from one block compute it once.
+class BlockCache {
  public:
-  // Index of the next draw.
-  [[nodiscard]] std::uint64_t next_draw() const noexcept {
-    return next_word_ == 4 ? next_block_ * 4 : (next_block_ - 1) * 4 + next_word_;
+  [[nodiscard]] std::uint64_t word(const StreamKey& key, std::uint64_t draw) noexcept {
+    const std::uint64_t block = draw / 4;
+    if (block != cached_block_) {
+      block_ = philox_block(key, block);
+      cached_block_ = block;
+    }
+    return block_.v[draw % 4];
   }
 
  private:
-  friend class BoundStream;
   r123::Philox4x64::ctr_type block_{};
-  std::uint64_t next_block_ = 0;
-  unsigned next_word_ = 4;
+  std::uint64_t cached_block_ = ~std::uint64_t{0};
 };
 
-// A StreamPosition bound to its key: Philox4x64-10 with key (seed, replicate) and counter
-// (entity, purpose, block, 0); draw number i is word i % 4 of block i / 4. Draws advance the position.
+// Where a counter-based stream stands: the number of the next draw, 8 bytes. With its StreamKey (seed,
+// replicate, entity, purpose) it pins the stream exactly; an entity with many streams (a model's
+// per-entity clocks and decisions) keeps only the positions and binds each to its key for a use
+// (BoundStream), where a RandomStream carries its key and its current block along. Keeping no block
+// costs one Philox block at the first draw of each use; a block per stored position would cost 40 bytes
+// more per stream (about 840 bytes a person in the city model).
+class StreamPosition {
+ public:
+  // Index of the next draw.
+  [[nodiscard]] std::uint64_t next_draw() const noexcept { return next_draw_; }
+
+ private:
+  friend class BoundStream;
+  std::uint64_t next_draw_ = 0;
+};
+
+// A StreamPosition bound to its key for one use; the block of the draws it takes is kept while it lives.
+// Draws advance the position.
 class BoundStream {
  public:
   BoundStream(StreamPosition& position, const StreamKey& key) : position_(position), key_(key) {}
 
   // The next raw 64-bit draw.
-  std::uint64_t next_u64() {
-    if (position_.next_word_ == 4) refill();
-    return position_.block_.v[position_.next_word_++];
-  }
-
-  // Moves to draw number `draw`, as if that many had been taken.
-  void seek(std::uint64_t draw) {
-    position_.next_block_ = draw / 4;
-    position_.next_word_ = 4;
-    if (draw % 4 != 0) {
-      refill();
-      position_.next_word_ = static_cast<unsigned>(draw % 4);
-    }
-  }
+  std::uint64_t next_u64() noexcept { return cache_.word(key_, position_.next_draw_++); }
 
  private:
-  void refill() {
-    const r123::Philox4x64::ctr_type counter{{key_.entity, key_.purpose, position_.next_block_, 0}};
-    const r123::Philox4x64::key_type key{{key_.seed, key_.replicate}};
-    position_.block_ = r123::Philox4x64{}(counter, key);
-    ++position_.next_block_;
-    position_.next_word_ = 0;
-  }
-
   StreamPosition& position_;
   StreamKey key_;
+  BlockCache cache_;
 };
 
-// A stream that carries its own key: the draws of BoundStream(position, key).
+// A stream that carries its own key and current block: the draws of BoundStream(position, key).
 class RandomStream {
  public:
   RandomStream() = default;
-  explicit RandomStream(const StreamKey& key, std::uint64_t first_draw = 0) : key_(key) {
-    if (first_draw != 0) bound().seek(first_draw);
-  }
+  explicit RandomStream(const StreamKey& key, std::uint64_t first_draw = 0) : key_(key), next_draw_(first_draw) {}
 
   // The next raw 64-bit draw.
-  std::uint64_t next_u64() { return bound().next_u64(); }
+  std::uint64_t next_u64() noexcept { return cache_.word(key_, next_draw_++); }
 
   // Index of the next draw: with the key it pins the stream position exactly.
-  [[nodiscard]] std::uint64_t position() const noexcept { return position_.next_draw(); }
+  [[nodiscard]] std::uint64_t position() const noexcept { return next_draw_; }
 
  private:
-  BoundStream bound() { return {position_, key_}; }
-
   StreamKey key_;
-  StreamPosition position_;
+  std::uint64_t next_draw_ = 0;
+  BlockCache cache_;
 };
 
 }  // namespace hsim::engine
