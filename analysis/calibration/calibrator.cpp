@@ -49,7 +49,7 @@ std::vector<double> halton_point(std::size_t index, std::size_t dimensions) {
 }  // namespace
 
 std::vector<CalibrationParameter> default_calibration_parameters() {
-  // The eleven parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
+  // The twelve parameters and bounds of the calibration behind scenarios/behaviour.yaml (docs/validation.md),
   // so that `hsim calibrate` with no --parameters repeats it; start values come from the scenario.
   return {
       {"behaviour.disturbance.complaint_probability", 0.1, 0.95},
@@ -61,8 +61,9 @@ std::vector<CalibrationParameter> default_calibration_parameters() {
       {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0},
       {"behaviour.life.voluntary_move_per_year", 0.01, 0.4},
       {"behaviour.landlords.municipal_complaints_before_warning_factor", 1.0, 5.0},
-      {"behaviour.disturbance.short_choice_complaint_factor", 1.0, 5.0},
+      {"behaviour.disturbance.short_choice_complaint_factor", 1.0, 15.0},
       {"welfare.assisted_private_lets_per_year", 0.0, 2.0},
+      {"teams.housing_first.rehousing_delay_days", 20.0, 300.0},
   };
 }
 

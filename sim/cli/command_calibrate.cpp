@@ -245,7 +245,7 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
   command
       ->add_option(
           "--parameters", options->parameters,
-          "Scenario keys to fit: key or key:lower:upper (default: the eleven parameters of the calibration behind "
+          "Scenario keys to fit: key or key:lower:upper (default: the twelve parameters of the calibration behind "
           "scenarios/behaviour.yaml)")
       ->delimiter(',');
   command->add_option("--reps", options->simulation.replicates, "Replicates per point (the same seeds at every point)")
