@@ -3,6 +3,9 @@
 #include <Random123/philox.h>
 
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace hsim::engine {
 
@@ -40,20 +43,26 @@ class BlockCache {
   std::uint64_t cached_block_ = ~std::uint64_t{0};
 };
 
-// Where a counter-based stream stands: the number of the next draw, 8 bytes. With its StreamKey (seed,
+// Where a counter-based stream stands: the number of the next draw, 4 bytes. With its StreamKey (seed,
 // replicate, entity, purpose) it pins the stream exactly; an entity with many streams (a model's
 // per-entity clocks and decisions) keeps only the positions and binds each to its key for a use
 // (BoundStream), where a RandomStream carries its key and its current block along. Keeping no block
-// costs one Philox block at the first draw of each use; a block per stored position would cost 40 bytes
-// more per stream (about 840 bytes a person in the city model).
+// costs one Philox block at the first draw of each use; a block per stored position would cost 36 bytes
+// more per stream (about 760 bytes a person in the city model). A stored position allows 2^32 - 1 draws
+// (a person's busiest stream takes a few hundred a simulated year); one more is refused.
 class StreamPosition {
  public:
+  static constexpr std::uint64_t draw_limit = std::numeric_limits<std::uint32_t>::max();
+
+  StreamPosition() = default;
+  explicit StreamPosition(std::uint32_t next_draw) : next_draw_(next_draw) {}
+
   // Index of the next draw.
   [[nodiscard]] std::uint64_t next_draw() const noexcept { return next_draw_; }
 
  private:
   friend class BoundStream;
-  std::uint64_t next_draw_ = 0;
+  std::uint32_t next_draw_ = 0;
 };
 
 // A StreamPosition bound to its key for one use; the block of the draws it takes is kept while it lives.
@@ -63,9 +72,19 @@ class BoundStream {
   BoundStream(StreamPosition& position, const StreamKey& key) : position_(position), key_(key) {}
 
   // The next raw 64-bit draw.
-  std::uint64_t next_u64() noexcept { return cache_.word(key_, position_.next_draw_++); }
+  std::uint64_t next_u64() {
+    if (position_.next_draw_ == StreamPosition::draw_limit) [[unlikely]]
+      refuse_draw(key_);
+    return cache_.word(key_, position_.next_draw_++);
+  }
 
  private:
+  [[noreturn, gnu::cold, gnu::noinline]] static void refuse_draw(const StreamKey& key) {
+    throw std::length_error("a random stream of entity " + std::to_string(key.entity) + ", purpose " +
+                            std::to_string(key.purpose) + " has used all its " +
+                            std::to_string(StreamPosition::draw_limit) + " draws");
+  }
+
   StreamPosition& position_;
   StreamKey key_;
   BlockCache cache_;

@@ -136,7 +136,7 @@ CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::u
   appear_order_.resize(person_count_);
   for (std::uint32_t id = 0; id < person_count_; ++id) appear_order_[id] = id;
   std::stable_sort(appear_order_.begin(), appear_order_.end(),
-                   [this](std::uint32_t a, std::uint32_t b) { return people_[a].appear_day < people_[b].appear_day; });
+                   [this](std::uint32_t a, std::uint32_t b) { return appear_day(a) < appear_day(b); });
   if (!rules_.housing_first_team) counters_.entrants = cohort_count_;
 }
 
@@ -277,8 +277,6 @@ void CityModel::build_people() {
         make_person(i, true, population.substance_use_level, population.mental_health_level, population.female_share);
     RandomStream attributes(StreamKey{seed_, replicate_, i, purpose_attributes}, 64);
     person.route = static_cast<EntryRoute>(engine::categorical(attributes, route_weights));
-    person.appear_day = referral_days[i];
-    person.referral_day = referral_days[i];
     switch (person.route) {
       case EntryRoute::temporary_accommodation:
       case EntryRoute::street_or_friends:
@@ -303,9 +301,9 @@ void CityModel::build_people() {
     person.initial_waiting_list = population.intake_rule == IntakeRule::waiting_list;
     auto& record = person_records_.back();
     record.entry_route = person.route;
-    record.appear_day = person.appear_day;
-    record.referral_day = person.referral_day;
-    if (!rules_.housing_first_team) record.entry_day = person.referral_day;
+    record.appear_day = referral_days[i];
+    record.referral_day = referral_days[i];
+    if (!rules_.housing_first_team) record.entry_day = record.referral_day;
     people_.push_back(std::move(person));
   }
 
@@ -321,7 +319,7 @@ void CityModel::build_people() {
     person.route = EntryRoute::city_inflow;
     person.initial_place = Place::street_or_friends;
     if (k < initial_pool) {
-      person.appear_day = start_day_;
+      person_records_.back().appear_day = start_day_;
       for (int step = 3; step >= 1; --step) {
         if (to_fill[static_cast<std::size_t>(step)] > 0) {
           --to_fill[static_cast<std::size_t>(step)];
@@ -331,9 +329,8 @@ void CityModel::build_people() {
       }
       person.initial_waiting_list = engine::bernoulli(attributes, city.initial_waiting_list_share);
     } else {
-      person.appear_day = inflow_days[k - initial_pool];
+      person_records_.back().appear_day = inflow_days[k - initial_pool];
     }
-    person_records_.back().appear_day = person.appear_day;
     people_.push_back(std::move(person));
   }
   // Those who refused the programme: referred people, so drawn like the cohort, but in the pool.
@@ -343,8 +340,7 @@ void CityModel::build_people() {
         make_person(id, false, population.substance_use_level, population.mental_health_level, population.female_share);
     person.route = EntryRoute::city_inflow;
     person.initial_place = Place::street_or_friends;
-    person.appear_day = refusal_days[k];
-    person_records_.back().appear_day = person.appear_day;
+    person_records_.back().appear_day = refusal_days[k];
     person_records_.back().refused_programme = true;
     people_.push_back(std::move(person));
   }
@@ -382,7 +378,7 @@ void CityModel::build_units() {
                                                   : municipal_base + static_cast<std::uint32_t>(district);
       // No warnings carried in: their risk comes from how they live, as for everyone. Having a flat at
       // entry is one reason given for Drammen's better stability (001:3713-3717).
-      person.initial_unit = make_unit(landlord, Unit::Use::initial_home, person.appear_day);
+      person.initial_unit = make_unit(landlord, Unit::Use::initial_home, appear_day(person.id));
     }
     for (auto& unit : person.self_resolve_units) {
       const int district = draw_district(stream, true, false);
@@ -445,9 +441,9 @@ engine::Partition CityModel::partition() const {
 }
 
 void CityModel::seed_events(engine::Simulator<CityModel>& simulator) const {
-  for (const Person& person : people_) {
-    if (person.appear_day < end_day_)
-      simulator.schedule_initial(person.appear_day, person.id, class_command, kind_appear);
+  for (const PersonRecord& record : person_records_) {
+    if (record.appear_day < end_day_)
+      simulator.schedule_initial(record.appear_day, record.id, class_command, kind_appear);
   }
 }
 

@@ -62,10 +62,13 @@ class CityModel {
   [[nodiscard]] double hf_caseload_per_fte_at(double day) const;
   [[nodiscard]] bool hf_janitor_at(double day) const;
   [[nodiscard]] bool hf_extended_hours_at(double day) const;
+  // Person-days simulated so far; call before finish.
   [[nodiscard]] double simulated_person_days() const;
 
   // Read access for the invariant checker.
   [[nodiscard]] const std::vector<Person>& people() const noexcept { return people_; }
+  // When a person enters the model (kept in their output record only).
+  [[nodiscard]] double appear_day(std::uint32_t person) const { return person_records_[person].appear_day; }
   [[nodiscard]] const std::vector<Unit>& units() const noexcept { return units_; }
   [[nodiscard]] const Coordination& coordination() const noexcept { return coordination_; }
   [[nodiscard]] const CityParameters& parameters() const noexcept { return parameters_; }
@@ -115,7 +118,7 @@ class CityModel {
   void set_clock_rate(Person& person, Clock clock, double rate_per_day, engine::EventContext& context);
   void start_timer(Person& person, Timer timer, double delay_days, engine::EventContext& context);
   void cancel_timer(Person& person, Timer timer) { person.timer_due[timer] = never; }
-  void set_alarm_to_next_due(const Person& person, engine::EventContext& context);
+  void set_alarm_to_next_due(Person& person, engine::EventContext& context);
   void fire_next_due(Person& person, engine::EventContext& context);
 
   // Landlord events.

@@ -136,12 +136,23 @@ enum Purpose : std::uint64_t {
   purpose_complaint_propensity,
 };
 
+// Only the budget, the rate and when the rate was set are stored; the due time follows from them
+// (due_day), which keeps a person's fifteen clocks in 360 bytes.
 struct HazardClock {
-  double budget = 0.0;  // remaining integrated hazard until the event
+  double budget = 0.0;  // remaining integrated hazard at `since`
   double rate = 0.0;    // per day
   double since = 0.0;
-  double due = never;  // when it fires at the present rate; never when paused or beyond the run
+
+  // When it fires at the present rate: never when paused or at or beyond `end_day`.
+  [[nodiscard]] double due_day(double end_day) const {
+    if (rate <= 0.0) return never;
+    const double when = since + budget / rate;
+    return when < end_day ? when : never;
+  }
 };
+
+// Person::next_due when neither a clock nor a timer is running.
+inline constexpr std::uint8_t no_due = 0xFF;
 
 template <std::size_t N>
 constexpr std::array<double, N> all_never() {
@@ -150,31 +161,42 @@ constexpr std::array<double, N> all_never() {
   return days;
 }
 
+// Fields are ordered so that what the weekly census and the barrier walks read shares the first cache
+// line, and so that no padding is left between them. Days spent at each severity level are kept in the
+// person's output record (CityModel::person_records_), which is only touched when a level changes.
 struct Person {
-  // Fixed at construction.
-  std::uint32_t id = 0;
-  bool cohort = false;
-  EntryRoute route = EntryRoute::city_inflow;
-  double appear_day = 0.0;
-  double referral_day = -1.0;
-  Place initial_place = Place::street_or_friends;
-  std::int32_t initial_unit = -1;  // risk_of_eviction entrants: their flat
-  bool initial_waiting_list = false;
-  double initial_spell_days = 0.0;  // treatment/prison entrants: days left inside
-  std::array<std::int32_t, 3> self_resolve_units{-1, -1, -1};
-  double complaint_propensity = 1.0;  // fixed multiplier on complaint odds
-
-  // State.
-  std::uint8_t substance = 0;
-  std::uint8_t mental = 0;
-  double substance_since = 0.0;
-  double mental_since = 0.0;
-  std::array<double, 3> days_at_substance{};
-  std::array<double, 3> days_at_mental{};
+  // Read at every barrier walk (census, contacts, snapshots).
   Place place = Place::absent;
-  double place_since = 0.0;
+  bool cohort = false;
+  bool notice_pending = false;
+  bool hf_enrolled = false;
+  bool hf_tenancy = false;
   bool in_heavy_use = false;
   bool in_psychiatric = false;
+  Support support = Support::none;
+  std::int32_t unit = -1;  // units are let once, so the unit id identifies the tenancy
+  std::uint32_t id = 0;
+  std::uint8_t substance = 0;
+  std::uint8_t mental = 0;
+  std::int8_t wanted_step = -1;
+  bool wants_waiting_list = false;      // promoted past the training flat (or otherwise entitled to the list)
+  bool flat_from_short_choice = false;  // taken when fewer flats were open than the team usually offers
+  EntryRoute route = EntryRoute::city_inflow;
+  Place initial_place = Place::street_or_friends;
+  bool initial_waiting_list = false;
+  std::uint8_t next_due = no_due;  // the clock (or clock_count + timer) the person's alarm stands for
+  std::uint32_t place_token = 0;
+  std::uint16_t flats = 0;
+  std::uint16_t flats_since_entry = 0;
+  std::uint16_t self_resolutions = 0;
+  std::int32_t initial_unit = -1;  // risk_of_eviction entrants: their flat
+  std::array<std::int32_t, 3> self_resolve_units{-1, -1, -1};
+  double place_since = 0.0;
+  double tenancy_start = 0.0;
+
+  // State.
+  double substance_since = 0.0;
+  double mental_since = 0.0;
   double heavy_use_until = 0.0;
   double psychiatric_until = 0.0;
   double crisis_known_until = -never;
@@ -182,27 +204,18 @@ struct Person {
   // during an episode changes anything, so only those are scheduled.
   double visit_phase = 0.0;
   double visit_interval = 0.0;
-  Support support = Support::none;
-  bool hf_enrolled = false;
   double entry_day = -1.0;  // entered the programme (cohort only)
-  // Tenancy (units are let once, so the unit id identifies the tenancy).
-  std::int32_t unit = -1;
-  double tenancy_start = 0.0;
-  std::uint16_t flats = 0;
-  std::uint16_t flats_since_entry = 0;
-  std::uint16_t self_resolutions = 0;
-  bool notice_pending = false;
-  bool hf_tenancy = false;
-  bool flat_from_short_choice = false;  // taken when fewer flats were open than the team usually offers
-  // Staircase and queues.
-  std::uint32_t place_token = 0;
-  std::int8_t wanted_step = -1;
-  bool wants_waiting_list = false;  // promoted past the training flat (or otherwise entitled to the list)
   double ineligible_until = -never;
+  double complaint_propensity = 1.0;  // fixed multiplier on complaint odds
+
+  // Fixed at construction (the day of entry is in the person's output record).
+  double initial_spell_days = 0.0;  // treatment/prison entrants: days left inside
+
   // Bookkeeping.
   std::array<HazardClock, clock_count> clocks{};
   std::array<double, timer_count> timer_due = all_never<timer_count>();  // never when not running
 };
+static_assert(sizeof(Person) == 584, "held for every person of the run: keep it compact");
 
 // Where each of a person's random streams stands, kept apart from Person so the state scanned at every
 // barrier stays small. A stream's key is (seed, replicate, person id, purpose), so only the position is

@@ -225,7 +225,7 @@ void CityModel::rebuild_active_people(double now) {
     return place == Place::dead || place == Place::moved_away || place == Place::left_system;
   });
   const double horizon = next_active_rebuild_day_ + 1.0;
-  while (next_to_activate_ < appear_order_.size() && people_[appear_order_[next_to_activate_]].appear_day < horizon) {
+  while (next_to_activate_ < appear_order_.size() && appear_day(appear_order_[next_to_activate_]) < horizon) {
     active_people_.push_back(appear_order_[next_to_activate_++]);
   }
 }
@@ -537,8 +537,6 @@ void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecor
   const double end = end_day_;
   for (const Person& p : people_) {
     auto& record = person_records_[p.id];
-    record.days_at_substance_use_level = p.days_at_substance;
-    record.days_at_mental_health_level = p.days_at_mental;
     if (!is_present(p.place)) continue;
     record.days_at_substance_use_level[p.substance] += std::max(0.0, end - std::max(0.0, p.substance_since));
     record.days_at_mental_health_level[p.mental] += std::max(0.0, end - std::max(0.0, p.mental_since));
@@ -599,7 +597,7 @@ double CityModel::simulated_person_days() const {
   for (const Person& p : people_) {
     if (p.place == Place::absent) continue;
     const double until = is_present(p.place) ? end_day_ : p.place_since;
-    days += until - p.appear_day;
+    days += until - appear_day(p.id);
   }
   return days;
 }

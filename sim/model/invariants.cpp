@@ -26,7 +26,7 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
   int followed = 0;
   for (std::uint32_t id : full ? std::span<const std::uint32_t>(model.active_people()) : checked) {
     const Person& p = people[id];
-    if (p.appear_day < now && p.place == Place::absent) {
+    if (model.appear_day(p.id) < now && p.place == Place::absent) {
       fail(now, "person " + std::to_string(p.id) + " should have entered the model (people not conserved)");
     }
     if (c.hf_since[p.id] != -never) ++enrolled;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "sim/engine/distributions.hpp"
 #include "sim/model/calendar.hpp"
@@ -22,6 +24,17 @@ constexpr double count_tolerance = 1e-9;
 
 bool is_homeless_place(Place place) {
   return place == Place::street_or_friends || step_of(place) > 0;
+}
+
+// The alarm that went off and the clock or timer it was set for agree; the checked builds say so.
+void check_due([[maybe_unused]] bool agrees, [[maybe_unused]] const char* what, [[maybe_unused]] unsigned slot,
+               [[maybe_unused]] double now) {
+#if HSIM_CHECKS
+  if (!agrees) {
+    throw std::logic_error(std::string("day ") + std::to_string(now) + ": a person's alarm went off but its " + what +
+                           " " + std::to_string(slot) + " is not due");
+  }
+#endif
 }
 
 // What is left of a weighted count after `elapsed_days` with exponential memory of mean `memory_days`.
@@ -118,11 +131,6 @@ void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext
   if (k.rate > 0.0) k.budget = std::max(0.0, k.budget - k.rate * (now - k.since));
   k.rate = rate;
   k.since = now;
-  k.due = never;
-  if (rate > 0.0) {
-    const double when = now + k.budget / rate;
-    if (when < end_day_) k.due = when;
-  }
 }
 
 void CityModel::refresh_rates(Person& p, EventContext& context) {
@@ -139,13 +147,28 @@ void CityModel::start_timer(Person& p, Timer timer, double delay_days, EventCont
 }
 
 // One alarm per person stands for all their clocks and timers, so a rate that changes moves the
-// alarm instead of leaving an outdated event in the queue.
-void CityModel::set_alarm_to_next_due(const Person& p, EventContext& context) {
+// alarm instead of leaving an outdated event in the queue. The earliest is kept, clocks before timers
+// and in their order when two fall at the same time; every event of a person ends here, so when the
+// alarm goes off it is the one noted in next_due.
+void CityModel::set_alarm_to_next_due(Person& p, EventContext& context) {
   double next = never;
+  std::uint8_t slot = no_due;
   if (is_present(p.place)) {
-    for (const HazardClock& k : p.clocks) next = std::min(next, k.due);
-    for (const double due : p.timer_due) next = std::min(next, due);
+    for (std::uint8_t c = 0; c < clock_count; ++c) {
+      const double due = p.clocks[c].due_day(end_day_);
+      if (due < next) {
+        next = due;
+        slot = c;
+      }
+    }
+    for (std::uint8_t t = 0; t < timer_count; ++t) {
+      if (p.timer_due[t] < next) {
+        next = p.timer_due[t];
+        slot = static_cast<std::uint8_t>(clock_count + t);
+      }
+    }
   }
+  p.next_due = slot;
   if (next == never) {
     context.clear_alarm();
   } else if (!context.has_alarm() || context.alarm().time != next) {
@@ -153,18 +176,17 @@ void CityModel::set_alarm_to_next_due(const Person& p, EventContext& context) {
   }
 }
 
-// Fires the clock or timer that is due now: the earliest, clocks before timers and in their order
-// when two fall at the same time.
+// Fires the clock or timer the person's alarm stands for.
 void CityModel::fire_next_due(Person& p, EventContext& context) {
   const double now = context.now();
-  for (std::uint8_t c = 0; c < clock_count; ++c) {
-    HazardClock& k = p.clocks[c];
-    if (k.due != now) continue;
-    const auto clock = static_cast<Clock>(c);
+  const std::uint8_t slot = p.next_due;
+  if (slot < clock_count) {
+    const auto clock = static_cast<Clock>(slot);
+    HazardClock& k = p.clocks[clock];
+    check_due(k.due_day(end_day_) == now, "clock", slot, now);
     k.budget = engine::exponential(clock_stream(p, clock), 1.0);
     k.rate = 0.0;
     k.since = now;
-    k.due = never;
     const Place place_before = p.place;
     const std::int32_t unit_before = p.unit;
     on_clock(p, clock, context);
@@ -177,14 +199,11 @@ void CityModel::fire_next_due(Person& p, EventContext& context) {
     }
     return;
   }
-  for (std::uint8_t t = 0; t < timer_count; ++t) {
-    if (p.timer_due[t] != now) continue;
-    const auto timer = static_cast<Timer>(t);
-    p.timer_due[t] = never;
-    on_timer(p, timer, context);
-    refresh_rates(p, context);
-    return;
-  }
+  const auto timer = static_cast<Timer>(slot - clock_count);
+  check_due(slot != no_due && p.timer_due[timer] == now, "timer", slot, now);
+  p.timer_due[timer] = never;
+  on_timer(p, timer, context);
+  refresh_rates(p, context);
 }
 
 engine::BoundStream CityModel::stream(const Person& p, PersonStreamSlot slot) {
@@ -356,10 +375,12 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
   };
   switch (clock) {
     case clock_substance:
-      step_severity(b.substance_use, p.substance, p.substance_since, p.days_at_substance, clock);
+      step_severity(b.substance_use, p.substance, p.substance_since, person_records_[p.id].days_at_substance_use_level,
+                    clock);
       break;
     case clock_mental:
-      step_severity(b.mental_health, p.mental, p.mental_since, p.days_at_mental, clock);
+      step_severity(b.mental_health, p.mental, p.mental_since, person_records_[p.id].days_at_mental_health_level,
+                    clock);
       break;
     case clock_heavy_use: {
       const double days = engine::exponential(stream(p, slot_heavy_use_duration), b.episodes.heavy_use_mean_days);
@@ -657,8 +678,9 @@ void CityModel::leave_model(Person& p, Place destination, EndReason reason, Even
   leave_waiting_list(p, reason, context);
   end_support(p, reason, context);
   close_location_spell(p, now, reason, context);
-  p.days_at_substance[p.substance] += std::max(0.0, now - std::max(0.0, p.substance_since));
-  p.days_at_mental[p.mental] += std::max(0.0, now - std::max(0.0, p.mental_since));
+  auto& record = person_records_[p.id];
+  record.days_at_substance_use_level[p.substance] += std::max(0.0, now - std::max(0.0, p.substance_since));
+  record.days_at_mental_health_level[p.mental] += std::max(0.0, now - std::max(0.0, p.mental_since));
   if (destination == Place::dead && p.entry_day >= 0.0 && now > p.entry_day) ++log(context).cohort_deaths;
   p.place = destination;
   p.place_since = now;

@@ -109,24 +109,27 @@ constexpr std::string_view to_string(EntryRoute route) {
 }
 
 // One row per person-spell.
+// 32 bytes: the fields are ordered by size so that no padding is left between them.
 struct SpellRecord {
-  std::uint32_t person = 0;
-  SpellType type = SpellType::street_or_friends;
-  EndReason end_reason = EndReason::ongoing;
   double start_day = 0.0;
   double end_day = 0.0;  // end of the run for ongoing spells
+  std::uint32_t person = 0;
   // For tenancy and own_flat spells: the unit, its tenure, district and the person's flat number
   // (1 = first flat since the person entered the model); -1 / 0 otherwise.
   std::int32_t unit = -1;
-  Tenure tenure = Tenure::private_rental;
   std::int16_t district = -1;
   std::uint16_t flat_number = 0;
+  SpellType type = SpellType::street_or_friends;
+  EndReason end_reason = EndReason::ongoing;
+  Tenure tenure = Tenure::private_rental;
 
   // True when the spell covers census time `day`: it began before `day` and had not ended before it.
   [[nodiscard]] bool covers(double day) const { return start_day < day && day <= end_day; }
 
   friend bool operator==(const SpellRecord&, const SpellRecord&) = default;
 };
+
+static_assert(sizeof(SpellRecord) == 32, "a spell record is held for every spell of the run");
 
 // One row per person.
 struct PersonRecord {

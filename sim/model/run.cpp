@@ -55,6 +55,7 @@ ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName 
   result.replicate = replicate;
   result.status_day = model.end_day();
   result.pool_scale = model.pool_scale();
+  const double simulated_person_days = model.simulated_person_days();  // before finish hands the records over
   std::vector<detail::JanitorHours> janitor;
   model.finish(result.people, result.spells, result.time_series, janitor);
 
@@ -64,7 +65,7 @@ ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName 
   counters.cross_lp_events = stats.cross_lp_events;
   counters.windows = stats.windows;
   counters.peak_pending_events = stats.peak_pending_events;
-  counters.simulated_person_days = model.simulated_person_days();
+  counters.simulated_person_days = simulated_person_days;
 
   std::vector<JanitorCallOut> call_outs;
   call_outs.reserve(janitor.size());

@@ -113,6 +113,16 @@ TEST_CASE("a compact position bound to its key draws exactly what the full strea
   CHECK(exponential(bound, 2.0) == exponential(full, 2.0));
   CHECK(gamma(bound, 0.25, 4.0) == gamma(full, 0.25, 4.0));
   CHECK(BoundStream(position, key).next_u64() == full.next_u64());
-  CHECK(sizeof(StreamPosition) == sizeof(std::uint64_t));
+  CHECK(sizeof(StreamPosition) == sizeof(std::uint32_t));
   CHECK(sizeof(StreamPosition) < sizeof(RandomStream));
+}
+
+TEST_CASE("a compact position draws up to its limit and refuses the draw after it", "[unit][random]") {
+  const StreamKey key{7, 3, 99, 5};
+  const std::uint64_t last = StreamPosition::draw_limit - 1;
+  StreamPosition position(static_cast<std::uint32_t>(last));
+  CHECK(BoundStream(position, key).next_u64() == RandomStream(key, last).next_u64());
+  CHECK(position.next_draw() == StreamPosition::draw_limit);
+  CHECK_THROWS_WITH(BoundStream(position, key).next_u64(), Catch::Contains("used all its"));
+  CHECK(position.next_draw() == StreamPosition::draw_limit);
 }
