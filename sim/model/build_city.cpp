@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "sim/engine/distributions.hpp"
+#include "sim/engine/parallel_parts.hpp"
 #include "sim/model/city_model.hpp"
 #include "sim/model/district_graph.hpp"
 #include "sim/model/event_kinds.hpp"
@@ -94,12 +95,14 @@ std::map<int, double> scaled_by_year(const std::map<int, double>& from_year, dou
 
 }  // namespace
 
-CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate)
+CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
+                     unsigned threads)
     : parameters_(parameters),
       policy_(policy),
       rules_(rules_of(policy, parameters)),
       seed_(seed),
-      replicate_(replicate) {
+      replicate_(replicate),
+      build_threads_(threads) {
   start_day_ = -std::round(parameters_.window.burn_in_days);
   end_day_ = static_cast<double>(days_between(parameters_.window.start_date, parameters_.window.status_date) + 1);
   pool_scale_ = parameters_.city.simulated_pool_share > 0.0 ? 1.0 / parameters_.city.simulated_pool_share : 1.0;
@@ -191,12 +194,11 @@ void CityModel::build_landlords() {
   }
 }
 
-Person CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& substance, const LevelShares& mental,
-                              double female_share) {
-  Person person;
+void CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& substance, const LevelShares& mental,
+                            double female_share) {
+  Person& person = people_[id];
   person.id = id;
   person.cohort = cohort;
-  streams_.emplace_back();
 
   const double propensity_variance = parameters_.behaviour.disturbance.complaint_propensity_variance;
   if (propensity_variance > 0.0) {
@@ -206,7 +208,7 @@ Person CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& 
 
   RandomStream attributes(StreamKey{seed_, replicate_, id, purpose_attributes});
   const auto& age = parameters_.population.age;
-  PersonRecord record;
+  PersonRecord& record = person_records_[id];
   record.id = id;
   record.cohort = cohort;
   record.age_years = std::clamp(engine::normal(attributes, age.mean_years, age.sd_years), age.min_years, age.max_years);
@@ -216,8 +218,6 @@ Person CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& 
   record.initial_substance_use_level = person.substance;
   record.initial_mental_health_level = person.mental;
   record.home_district = static_cast<std::int16_t>(draw_district(attributes, true, false));
-  person_records_.push_back(record);
-  return person;
 }
 
 void CityModel::build_people() {
@@ -265,16 +265,18 @@ void CityModel::build_people() {
   const auto refusers = static_cast<std::uint32_t>(refusal_days.size());
   person_count_ = cohort_count_ + initial_pool + static_cast<std::uint32_t>(inflow_days.size()) + refusers;
 
-  people_.reserve(person_count_);
-  streams_.reserve(person_count_);
-  person_records_.reserve(person_count_);
+  // Each person's draws come from their own streams, so people are built in parts on the run's threads.
+  people_.resize(person_count_);
+  streams_.resize(person_count_);
+  person_records_.resize(person_count_);
   const auto& route = population.entry_route;
   const double route_weights[5] = {route.street_or_friends_share, route.temporary_accommodation_share,
                                    route.treatment_discharge_share, route.prison_release_share,
                                    route.risk_of_eviction_share};
-  for (std::uint32_t i = 0; i < cohort_count_; ++i) {
-    Person person =
-        make_person(i, true, population.substance_use_level, population.mental_health_level, population.female_share);
+  const std::uint32_t pool_end = cohort_count_ + initial_pool + static_cast<std::uint32_t>(inflow_days.size());
+  const auto build_cohort_member = [&](std::uint32_t i) {
+    make_person(i, true, population.substance_use_level, population.mental_health_level, population.female_share);
+    Person& person = people_[i];
     RandomStream attributes(StreamKey{seed_, replicate_, i, purpose_attributes}, 64);
     person.route = static_cast<EntryRoute>(engine::categorical(attributes, route_weights));
     switch (person.route) {
@@ -299,50 +301,65 @@ void CityModel::build_people() {
           engine::exponential(attributes, parameters_.behaviour.spells.remaining_stay_at_referral_mean_days);
     }
     person.initial_waiting_list = population.intake_rule == IntakeRule::waiting_list;
-    auto& record = person_records_.back();
+    auto& record = person_records_[i];
     record.entry_route = person.route;
     record.appear_day = referral_days[i];
     record.referral_day = referral_days[i];
     if (!rules_.housing_first_team) record.entry_day = record.referral_day;
-    people_.push_back(std::move(person));
-  }
+  };
+  // The city pool: the homeless at the start of the burn-in, then the inflow.
+  const auto build_pool_member = [&](std::uint32_t id) {
+    make_person(id, false, city.substance_use_level, city.mental_health_level, city.female_share);
+    Person& person = people_[id];
+    person.route = EntryRoute::city_inflow;
+    person.initial_place = Place::street_or_friends;
+    const std::uint32_t k = id - cohort_count_;
+    if (k < initial_pool) {
+      person_records_[id].appear_day = start_day_;
+      RandomStream attributes(StreamKey{seed_, replicate_, id, purpose_attributes}, 64);
+      person.initial_waiting_list = engine::bernoulli(attributes, city.initial_waiting_list_share);
+    } else {
+      person_records_[id].appear_day = inflow_days[k - initial_pool];
+    }
+  };
+  // Those who refused the programme: referred people, so drawn like the cohort, but in the pool.
+  const auto build_refuser = [&](std::uint32_t id) {
+    make_person(id, false, population.substance_use_level, population.mental_health_level, population.female_share);
+    Person& person = people_[id];
+    person.route = EntryRoute::city_inflow;
+    person.initial_place = Place::street_or_friends;
+    person_records_[id].appear_day = refusal_days[id - pool_end];
+    person_records_[id].refused_programme = true;
+  };
+  constexpr std::uint32_t people_per_part = 4096;
+  engine::for_each_part_on(build_threads_, (person_count_ + people_per_part - 1) / people_per_part,
+                           [&](std::size_t part) {
+                             const auto first = static_cast<std::uint32_t>(part * people_per_part);
+                             const std::uint32_t last = std::min(person_count_, first + people_per_part);
+                             for (std::uint32_t id = first; id < last; ++id) {
+                               if (id < cohort_count_) {
+                                 build_cohort_member(id);
+                               } else if (id < pool_end) {
+                                 build_pool_member(id);
+                               } else {
+                                 build_refuser(id);
+                               }
+                             }
+                           });
 
   // Fill the staircase to 80 % from the initial pool, top step first, the rest on the street.
   const auto& s = parameters_.staircase;
   const auto filled = [share](int places) { return static_cast<int>(0.8 * std::round(places * share)); };
   std::array<int, 4> to_fill{0, filled(s.shelter_places), filled(s.temporary_accommodation_places),
                              filled(s.training_flat_places)};
-  for (std::uint32_t k = 0; k < initial_pool + inflow_days.size(); ++k) {
-    const std::uint32_t id = cohort_count_ + k;
-    Person person = make_person(id, false, city.substance_use_level, city.mental_health_level, city.female_share);
-    RandomStream attributes(StreamKey{seed_, replicate_, id, purpose_attributes}, 64);
-    person.route = EntryRoute::city_inflow;
-    person.initial_place = Place::street_or_friends;
-    if (k < initial_pool) {
-      person_records_.back().appear_day = start_day_;
-      for (int step = 3; step >= 1; --step) {
-        if (to_fill[static_cast<std::size_t>(step)] > 0) {
-          --to_fill[static_cast<std::size_t>(step)];
-          person.initial_place = place_of_step(step);
-          break;
-        }
+  for (std::uint32_t k = 0; k < initial_pool; ++k) {
+    for (int step = 3; step >= 1; --step) {
+      if (to_fill[static_cast<std::size_t>(step)] > 0) {
+        --to_fill[static_cast<std::size_t>(step)];
+        people_[cohort_count_ + k].initial_place = place_of_step(step);
+        break;
       }
-      person.initial_waiting_list = engine::bernoulli(attributes, city.initial_waiting_list_share);
-    } else {
-      person_records_.back().appear_day = inflow_days[k - initial_pool];
     }
-    people_.push_back(std::move(person));
-  }
-  // Those who refused the programme: referred people, so drawn like the cohort, but in the pool.
-  for (std::uint32_t k = 0; k < refusers; ++k) {
-    const std::uint32_t id = cohort_count_ + initial_pool + static_cast<std::uint32_t>(inflow_days.size()) + k;
-    Person person =
-        make_person(id, false, population.substance_use_level, population.mental_health_level, population.female_share);
-    person.route = EntryRoute::city_inflow;
-    person.initial_place = Place::street_or_friends;
-    person_records_.back().appear_day = refusal_days[k];
-    person_records_.back().refused_programme = true;
-    people_.push_back(std::move(person));
   }
 }
 

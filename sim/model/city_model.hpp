@@ -40,7 +40,9 @@ struct PolicyRules {
 
 class CityModel {
  public:
-  CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate);
+  // `threads`: how many threads may build the city's people (the result does not depend on it).
+  CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
+            unsigned threads = 1);
 
   [[nodiscard]] engine::Partition partition() const;
   [[nodiscard]] double start_day() const noexcept { return start_day_; }
@@ -82,8 +84,9 @@ class CityModel {
   void build_landlords();
   void build_people();
   void build_units();
-  Person make_person(std::uint32_t id, bool cohort, const LevelShares& substance, const LevelShares& mental,
-                     double female_share);
+  // Draws person `id`'s own attributes into people_[id] and person_records_[id].
+  void make_person(std::uint32_t id, bool cohort, const LevelShares& substance, const LevelShares& mental,
+                   double female_share);
   int draw_district(engine::RandomStream& stream, bool private_stock, bool covered_only) const;
   std::uint32_t draw_private_landlord(engine::RandomStream& stream, int district) const;
 
@@ -158,6 +161,7 @@ class CityModel {
   PolicyRules rules_;
   std::uint64_t seed_;
   std::uint64_t replicate_;
+  unsigned build_threads_;
   double start_day_ = 0.0;
   double end_day_ = 0.0;
   double pool_scale_ = 1.0;

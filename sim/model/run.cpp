@@ -37,7 +37,7 @@ PeopleOverRun people_over_run(const CityParameters& parameters) {
 ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
                                    std::uint64_t replicate, unsigned threads) {
   require_valid(parameters);
-  detail::CityModel model(parameters, policy, seed, replicate);
+  detail::CityModel model(parameters, policy, seed, replicate, threads);
   engine::Partition partition = model.partition();
   engine::RunOptions options;
   options.start = model.start_day();
