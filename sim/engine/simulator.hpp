@@ -18,13 +18,17 @@
 // does not depend on the thread count or on which thread ran which LP.
 
 #include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <numeric>
 #include <sstream>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -71,6 +75,7 @@ struct alignas(64) LogicalProcess {
   // Outgoing cross-LP events, grouped by block of destination LPs so the merge can run in parallel.
   std::vector<std::vector<Event>> outbox_by_block;
   std::uint64_t committed = 0;
+  std::uint64_t committed_last_window = 0;  // how busy it was: the busiest LPs are started first
   std::uint64_t sent = 0;
   std::uint64_t merged = 0;  // `sent` at the last merge: equal means the outbox is empty
   SimTime last_time = -std::numeric_limits<SimTime>::infinity();
@@ -311,6 +316,29 @@ class Simulator {
     }
   };
 
+  // Processes every LP's window on the run's threads. LPs differ in size (a model's districts are
+  // uneven), so each thread takes the next LP from a list ordered by how many events each handled in
+  // the last window, busiest first (longest processing time first): no thread is left with two large
+  // LPs while another idles. Which thread runs an LP does not change its results.
+  void process_lps_balanced(SimTime window_end) {
+    auto& lps = kernel_.lps_;
+    lp_order_.resize(lps.size());
+    std::iota(lp_order_.begin(), lp_order_.end(), std::size_t{0});
+    std::stable_sort(lp_order_.begin(), lp_order_.end(), [&lps](std::size_t a, std::size_t b) {
+      return lps[a].committed_last_window > lps[b].committed_last_window;
+    });
+    std::atomic<std::size_t> next{0};
+    const std::size_t workers = std::min<std::size_t>(kernel_.options_.threads, lps.size());
+    tbb::parallel_for(
+        std::size_t{0}, workers,
+        [&](std::size_t) {
+          for (std::size_t i = next.fetch_add(1); i < lp_order_.size(); i = next.fetch_add(1)) {
+            process_window(lp_order_[i], window_end);
+          }
+        },
+        tbb::simple_partitioner{});
+  }
+
   template <class ForEach>
   RunStats run_windows(ForEach for_each) {
     const RunOptions& options = kernel_.options_;
@@ -330,7 +358,11 @@ class Simulator {
       kernel_.window_end_ = window_end;
 
       auto process_and_merge = [&](auto&& each) {
-        each(kernel_.lps_.size(), [this, window_end](std::size_t lp) { process_window(lp, window_end); });
+        if constexpr (std::is_same_v<std::decay_t<decltype(each)>, ParallelFor>) {
+          process_lps_balanced(window_end);
+        } else {
+          each(kernel_.lps_.size(), [this, window_end](std::size_t lp) { process_window(lp, window_end); });
+        }
         kernel_.merge_outboxes(each);
       };
       if (pending.count < options.parallel_window_min_events) {
@@ -360,6 +392,7 @@ class Simulator {
 
   void process_window(std::size_t lp_index, SimTime window_end) {
     detail::LogicalProcess& lp = kernel_.lps_[lp_index];
+    const std::uint64_t committed_before = lp.committed;
     EventContext context(kernel_, static_cast<LpIndex>(lp_index));
     for (;;) {
       const bool queued = !lp.queue.empty() && lp.queue.top().time < window_end;
@@ -400,10 +433,12 @@ class Simulator {
       }
       ++lp.committed;
     }
+    lp.committed_last_window = lp.committed - committed_before;
   }
 
   Model& model_;
   detail::Kernel kernel_;
+  std::vector<std::size_t> lp_order_;
 };
 
 }  // namespace hsim::engine

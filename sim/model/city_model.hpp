@@ -146,7 +146,7 @@ class CityModel {
   void staircase_places(double now, engine::Coordinator& coordinator);
   void ordinary_follow_up_intake(double now, engine::Coordinator& coordinator);
   void refresh_snapshots(double now, engine::Coordinator& coordinator);
-  void rebuild_active_people(double now);
+  void rebuild_active_people(double now, const engine::Coordinator& coordinator);
   void close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end, EndReason reason);
   [[nodiscard]] bool entitled_to_flat_offer(const Person& person) const;
   [[nodiscard]] engine::RandomStream offer_stream(std::uint32_t person);
@@ -184,6 +184,7 @@ class CityModel {
   ObservedCounts counters_;
   std::vector<std::uint32_t> active_people_;
   std::vector<std::uint16_t> homeless_contact_counts_;  // of active_people_, at the weekly count
+  std::vector<std::uint8_t> active_flags_;              // of active_people_: still in the model, or count changed
   std::vector<std::uint32_t> appear_order_;             // people by the day they enter the model
   std::size_t next_to_activate_ = 0;
   std::vector<std::uint32_t> touched_;

@@ -190,7 +190,7 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
   }
   coordination_.hf_tenancy_years += hf_tenancies_ / days_per_year;
   const bool weekly = now >= next_active_rebuild_day_;
-  if (weekly) rebuild_active_people(now);
+  if (weekly) rebuild_active_people(now, coordinator);
 
   if (now >= 0.0 && now >= next_census_day_) {
     take_census(now, coordinator);
@@ -217,13 +217,23 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
 #endif
 }
 
-void CityModel::rebuild_active_people(double now) {
+void CityModel::rebuild_active_people(double now, const engine::Coordinator& coordinator) {
   constexpr double interval = 7.0;
   next_active_rebuild_day_ = now + interval;
-  std::erase_if(active_people_, [this](std::uint32_t id) {
-    const Place place = people_[id].place;
-    return place == Place::dead || place == Place::moved_away || place == Place::left_system;
+  // Who has left is read in parts on the run's threads; the list is then compacted in order.
+  active_flags_.resize(active_people_.size());
+  coordinator.for_each_part(part_count(active_people_.size()), [&](std::size_t k) {
+    std::size_t index = k * people_per_part;
+    for (std::uint32_t id : part(active_people_, k)) {
+      const Place place = people_[id].place;
+      active_flags_[index++] = place != Place::dead && place != Place::moved_away && place != Place::left_system;
+    }
   });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < active_people_.size(); ++i) {
+    if (active_flags_[i]) active_people_[kept++] = active_people_[i];
+  }
+  active_people_.resize(kept);
   const double horizon = next_active_rebuild_day_ + 1.0;
   while (next_to_activate_ < appear_order_.size() && appear_day(appear_order_[next_to_activate_]) < horizon) {
     active_people_.push_back(appear_order_[next_to_activate_++]);
@@ -317,8 +327,9 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
   const auto day = static_cast<std::int64_t>(std::floor(now - start_day_));
   if (day % 7 != 0) return;
   // Counted in parts on the run's threads, then applied in order, so the events are scheduled in the
-  // same order at any thread count.
+  // same order at any thread count. Only tenants whose count changed are flagged.
   homeless_contact_counts_.resize(active_people_.size());
+  active_flags_.resize(active_people_.size());
   coordinator.for_each_part(part_count(active_people_.size()), [&](std::size_t k) {
     std::size_t index = k * people_per_part;
     for (std::uint32_t id : part(active_people_, k)) {
@@ -330,12 +341,13 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
           if (other.place == Place::street_or_friends || step_of(other.place) > 0) ++homeless;
         }
       }
-      homeless_contact_counts_[index++] = homeless;
+      homeless_contact_counts_[index] = homeless;
+      active_flags_[index++] = p.place == Place::own_flat && homeless != c.homeless_contacts[id];
     }
   });
   for (std::size_t i = 0; i < active_people_.size(); ++i) {
+    if (!active_flags_[i]) continue;
     const std::uint32_t id = active_people_[i];
-    if (people_[id].place != Place::own_flat || homeless_contact_counts_[i] == c.homeless_contacts[id]) continue;
     c.homeless_contacts[id] = homeless_contact_counts_[i];
     coordinator.schedule(now, id, class_command, kind_refresh_visitors);
   }
