@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +24,28 @@ using hsim::output::split_csv_line;
 int run(const std::string& command) {
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// The rows of a fit table written by `hsim fit --csv`, each as column name -> field; every row has a field
+// for every column of the header.
+std::vector<std::map<std::string, std::string>> read_fit_rows(const std::filesystem::path& csv) {
+  std::ifstream in(csv);
+  REQUIRE(in);
+  std::string line;
+  std::getline(in, line);
+  const auto header = split_csv_line(line);
+  for (const char* name : {"city", "target", "observed", "ci95_low", "ci95_high", "ci99_low", "ci99_high", "sim_mean",
+                           "sim_p05", "sim_p95", "residual", "in_test", "inside_95", "inside_99", "not_modelled"}) {
+    REQUIRE(std::count(header.begin(), header.end(), name) == 1);
+  }
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(in, line)) {
+    const auto fields = split_csv_line(line);
+    REQUIRE(fields.size() == header.size());
+    auto& row = rows.emplace_back();
+    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
+  }
+  return rows;
 }
 
 }  // namespace
@@ -52,45 +75,32 @@ TEST_CASE("hsim fit on all cities writes a complete table and applies the exit r
   std::size_t expected_rows = 0;
   for (const auto& city : set.cities) expected_rows += city.targets.size();
 
-  std::ifstream in(csv);
-  REQUIRE(in);
-  std::string line;
-  std::getline(in, line);
-  const auto header = split_csv_line(line);
-  std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
-  for (const char* name : {"city", "target", "observed", "ci95_low", "ci95_high", "ci99_low", "ci99_high", "sim_mean",
-                           "sim_p05", "sim_p95", "residual", "in_test", "inside_95", "inside_99", "not_modelled"}) {
-    REQUIRE(column.count(name) == 1);
-  }
   std::size_t rows = 0, in_test = 0, checked = 0, inside_95 = 0, outside_99 = 0;
   double chi_square = 0.0;
-  while (std::getline(in, line)) {
-    const auto fields = split_csv_line(line);
-    REQUIRE(fields.size() == header.size());
+  for (auto& fields : read_fit_rows(csv)) {
     ++rows;
-    const bool modelled = fields[column["not_modelled"]].empty();
+    const bool modelled = fields["not_modelled"].empty();
     if (!modelled) {
-      CHECK(fields[column["sim_mean"]].empty());
+      CHECK(fields["sim_mean"].empty());
       continue;
     }
-    const double mean = std::stod(fields[column["sim_mean"]]);
-    const double low95 = std::stod(fields[column["ci95_low"]]), high95 = std::stod(fields[column["ci95_high"]]);
-    const double low99 = std::stod(fields[column["ci99_low"]]), high99 = std::stod(fields[column["ci99_high"]]);
+    const double mean = std::stod(fields["sim_mean"]);
+    const double low95 = std::stod(fields["ci95_low"]), high95 = std::stod(fields["ci95_high"]);
+    const double low99 = std::stod(fields["ci99_low"]), high99 = std::stod(fields["ci99_high"]);
     CHECK(low99 <= low95);
     CHECK(low95 <= high95);
     CHECK(high95 <= high99);
-    CHECK(std::stod(fields[column["sim_p05"]]) <= mean + 1e-12);
-    CHECK(mean <= std::stod(fields[column["sim_p95"]]) + 1e-12);
-    const bool inside95 = fields[column["inside_95"]] == "1";
-    const bool inside99 = fields[column["inside_99"]] == "1";
+    CHECK(std::stod(fields["sim_p05"]) <= mean + 1e-12);
+    CHECK(mean <= std::stod(fields["sim_p95"]) + 1e-12);
+    const bool inside95 = fields["inside_95"] == "1";
+    const bool inside99 = fields["inside_99"] == "1";
     CHECK(inside95 == (low95 <= mean && mean <= high95));
     CHECK(inside99 == (low99 <= mean && mean <= high99));
     ++checked;
     inside_95 += inside95 ? 1 : 0;
     outside_99 += inside99 ? 0 : 1;
-    if (fields[column["in_test"]] == "1") {
-      const double residual = std::stod(fields[column["residual"]]);
+    if (fields["in_test"] == "1") {
+      const double residual = std::stod(fields["residual"]);
       chi_square += residual * residual;
       ++in_test;
     }
@@ -160,22 +170,13 @@ TEST_CASE("the held-out trial's two arms land inside their published ranges", "[
                        "/scenarios/calibration/held_out.yaml --reps 100 --seed 1 --threads 2 --csv " + csv.string() +
                        " > " + (folder / "table.txt").string());
   CHECK(code == 0);
-  std::ifstream in(csv);
-  REQUIRE(in);
-  std::string line;
-  std::getline(in, line);
-  const auto header = split_csv_line(line);
-  std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
   std::map<std::string, double> mean;
-  while (std::getline(in, line)) {
-    const auto fields = split_csv_line(line);
-    REQUIRE(fields.size() == header.size());
-    const double simulated = std::stod(fields[column["sim_mean"]]);
-    CHECK(std::stod(fields[column["ci95_low"]]) <= simulated);
-    CHECK(simulated <= std::stod(fields[column["ci95_high"]]));
-    CHECK(fields[column["inside_95"]] == "1");
-    mean[fields[column["target"]]] = simulated;
+  for (auto& fields : read_fit_rows(csv)) {
+    const double simulated = std::stod(fields["sim_mean"]);
+    CHECK(std::stod(fields["ci95_low"]) <= simulated);
+    CHECK(simulated <= std::stod(fields["ci95_high"]));
+    CHECK(fields["inside_95"] == "1");
+    mean[fields["target"]] = simulated;
   }
   REQUIRE(mean.size() == 2);
   // The contrast, what a planner reads, lies within what the two ranges allow (24-54 points).
