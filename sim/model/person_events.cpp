@@ -199,8 +199,9 @@ void CityModel::fire_next_due(Person& p, EventContext& context) {
     }
     return;
   }
+  check_due(slot != no_due && p.timer_due[slot - clock_count] == now, "timer", slot, now);
+  if (slot == no_due) return;
   const auto timer = static_cast<Timer>(slot - clock_count);
-  check_due(slot != no_due && p.timer_due[timer] == now, "timer", slot, now);
   p.timer_due[timer] = never;
   on_timer(p, timer, context);
   refresh_rates(p, context);
