@@ -10,6 +10,12 @@ namespace hsim::analysis {
 using model::Metric;
 using model::SpellType;
 
+unsigned threads_inside_each_replicate(unsigned threads, std::size_t replicates, unsigned requested) {
+  if (requested > 0) return requested;
+  if (replicates == 0 || replicates >= threads) return 1;
+  return std::max(1u, static_cast<unsigned>(threads / replicates));
+}
+
 double stably_housed_days(const model::ReplicateResult& result) {
   std::vector<double> observed_until(result.people.size(), result.status_day);
   std::vector<double> entry_day(result.people.size(), -1.0);

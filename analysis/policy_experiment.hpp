@@ -32,6 +32,10 @@ struct ExperimentSettings {
   std::atomic<std::size_t>* replicates_done = nullptr;
 };
 
+// Threads to use inside each replicate: `requested` when given (non-zero); otherwise those of `threads`
+// that replicates side by side would leave idle (one replicate on two threads gets both), at least one.
+unsigned threads_inside_each_replicate(unsigned threads, std::size_t replicates, unsigned requested);
+
 // Receives every replicate's results, in replicate order, one call at a time.
 class ReplicateObserver {
  public:

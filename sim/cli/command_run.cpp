@@ -59,7 +59,7 @@ struct ExperimentOptions {
   std::size_t replicates = 200;
   std::uint64_t seed = 1;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  unsigned threads_per_replicate = 1;
+  unsigned threads_per_replicate = 0;  // 0: the threads replicates side by side would leave idle
   std::string out;
   bool overwrite = false;
   std::string people = "cohort";
@@ -82,8 +82,10 @@ void add_common_options(CLI::App& command, ExperimentOptions& options) {
   command
       .add_option("--threads-per-replicate", options.threads_per_replicate,
                   "Threads inside each replicate, for one large city (results do not depend on it); --threads "
-                  "runs replicates side by side")
-      ->check(CLI::Range(1, 1024));
+                  "runs replicates side by side. Default: the threads of --threads that fewer replicates than "
+                  "threads would leave idle")
+      ->check(CLI::Range(1, 1024))
+      ->default_str("auto");
   command.add_option("--out", options.out, "Run folder (default runs/<scenario>-<command>)");
   command.add_flag("--overwrite", options.overwrite, "Replace an existing run folder");
   command.add_option("--set", options.set_overrides, "Override a scenario value: key.path=value (repeatable)");
@@ -163,7 +165,8 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     settings.seed = options.seed;
     settings.replicates = options.replicates;
     settings.threads = options.threads;
-    settings.threads_per_replicate = options.threads_per_replicate;
+    settings.threads_per_replicate =
+        analysis::threads_inside_each_replicate(options.threads, options.replicates, options.threads_per_replicate);
     settings.stop = interrupt_flag();
     if (options.policy_names.empty()) {
       settings.policies.push_back(scenario.parameters().policy.name);
@@ -341,7 +344,8 @@ int run_whatif(const WhatIfOptions& options) {
   settings.seed = options.common.seed;
   settings.replicates = options.common.replicates;
   settings.threads = options.common.threads;
-  settings.threads_per_replicate = options.common.threads_per_replicate;
+  settings.threads_per_replicate = analysis::threads_inside_each_replicate(
+      options.common.threads, options.common.replicates, options.common.threads_per_replicate);
   settings.stop = interrupt_flag();
   output::FolderOptions folder_options;
   folder_options.folder = folder;

@@ -58,9 +58,9 @@ struct PeopleOverRun {
 [[nodiscard]] PeopleOverRun people_over_run(const CityParameters& parameters);
 
 // Peak heap bytes of one replicate per simulated person (state, event queues and records), as
-// bench/scaling_bench.cpp measures it: 3,240-3,490 B from 1x to 100x Bergen. Rounded up for the memory
-// check before a run.
-inline constexpr double replicate_bytes_per_person = 4096.0;
+// bench/scaling_bench.cpp measures it: 1,174-1,394 B from 1x to 400x Bergen. Rounded up, with room for
+// cities with more spells a person, for the memory check before a run.
+inline constexpr double replicate_bytes_per_person = 2048.0;
 
 // Runs one replicate. Parameters are checked first (std::invalid_argument on problems). The result
 // depends only on (parameters, policy, seed, replicate): not on `threads`. The same person draws the

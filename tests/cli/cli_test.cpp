@@ -143,7 +143,7 @@ TEST_CASE("a run that would not fit in memory is refused before it starts, with 
   const std::string run = "compare " + (fixtures / "mini_city.yaml").string() +
                           " --reps 8 --seed 1 --policies housing_first,staircase --out " + (scratch / "run").string();
   // mini_city simulates about 89 people a replicate (30 at the start, 20 a year over 819 days, 14
-  // entrants): at 4,096 bytes a person, two arms need 0.73 MB, so 0.8 MB holds one replicate in flight
+  // entrants): at 2,048 bytes a person, two arms need 0.36 MB, so 0.8 MB holds two replicates in flight
   // but not four.
   const std::string limit = "HSIM_MEMORY_LIMIT_BYTES=800000 ";
   const auto refused = run_hsim_with_environment(limit, run + " --threads 4", scratch);
