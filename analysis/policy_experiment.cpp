@@ -10,9 +10,10 @@ namespace hsim::analysis {
 using model::Metric;
 using model::SpellType;
 
-unsigned threads_inside_each_replicate(unsigned threads, std::size_t replicates, unsigned requested) {
+unsigned threads_inside_each_replicate(unsigned threads, std::size_t replicates, unsigned requested,
+                                       double simulated_people) {
   if (requested > 0) return requested;
-  if (replicates == 0 || replicates >= threads) return 1;
+  if (simulated_people < people_worth_threads || replicates == 0 || replicates >= threads) return 1;
   return std::max(1u, static_cast<unsigned>(threads / replicates));
 }
 

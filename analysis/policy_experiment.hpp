@@ -32,9 +32,13 @@ struct ExperimentSettings {
   std::atomic<std::size_t>* replicates_done = nullptr;
 };
 
-// Threads to use inside each replicate: `requested` when given (non-zero); otherwise those of `threads`
-// that replicates side by side would leave idle (one replicate on two threads gets both), at least one.
-unsigned threads_inside_each_replicate(unsigned threads, std::size_t replicates, unsigned requested);
+// Threads to use inside each replicate: `requested` when given (non-zero); otherwise, for a city of at
+// least `people_worth_threads` simulated people, those of `threads` that replicates side by side would
+// leave idle (one replicate on two threads gets both); else one. Smaller cities are not faster on two
+// threads (hsim-bench-scaling: 0.6x at 2,700 people, 1.0-1.5x at 27,000, 1.3-1.8x at 107,000).
+inline constexpr double people_worth_threads = 50'000.0;
+unsigned threads_inside_each_replicate(unsigned threads, std::size_t replicates, unsigned requested,
+                                       double simulated_people);
 
 // Receives every replicate's results, in replicate order, one call at a time.
 class ReplicateObserver {

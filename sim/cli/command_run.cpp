@@ -14,6 +14,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/memory_check.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/model/run.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/experiment_folder.hpp"
 #include "sim/output/replaceable_folder.hpp"
@@ -82,8 +83,8 @@ void add_common_options(CLI::App& command, ExperimentOptions& options) {
   command
       .add_option("--threads-per-replicate", options.threads_per_replicate,
                   "Threads inside each replicate, for one large city (results do not depend on it); --threads "
-                  "runs replicates side by side. Default: the threads of --threads that fewer replicates than "
-                  "threads would leave idle")
+                  "runs replicates side by side. Default: for a city of 50,000 people or more, the threads of "
+                  "--threads that fewer replicates than threads would leave idle")
       ->check(CLI::Range(1, 1024))
       ->default_str("auto");
   command.add_option("--out", options.out, "Run folder (default runs/<scenario>-<command>)");
@@ -166,7 +167,8 @@ int run_experiments(const ExperimentOptions& options, const std::string& command
     settings.replicates = options.replicates;
     settings.threads = options.threads;
     settings.threads_per_replicate =
-        analysis::threads_inside_each_replicate(options.threads, options.replicates, options.threads_per_replicate);
+        analysis::threads_inside_each_replicate(options.threads, options.replicates, options.threads_per_replicate,
+                                                model::people_over_run(scenario.parameters()).total());
     settings.stop = interrupt_flag();
     if (options.policy_names.empty()) {
       settings.policies.push_back(scenario.parameters().policy.name);
@@ -345,7 +347,8 @@ int run_whatif(const WhatIfOptions& options) {
   settings.replicates = options.common.replicates;
   settings.threads = options.common.threads;
   settings.threads_per_replicate = analysis::threads_inside_each_replicate(
-      options.common.threads, options.common.replicates, options.common.threads_per_replicate);
+      options.common.threads, options.common.replicates, options.common.threads_per_replicate,
+      model::people_over_run(base.parameters()).total());
   settings.stop = interrupt_flag();
   output::FolderOptions folder_options;
   folder_options.folder = folder;

@@ -63,13 +63,17 @@ TEST_CASE("an arm reused from kept results gives the summary of the arm simulate
   CHECK(any_change);
 }
 
-TEST_CASE("threads that replicates side by side would leave idle go inside each replicate", "[unit][experiment]") {
+TEST_CASE("threads that replicates side by side would leave idle go inside each replicate of a large city",
+          "[unit][experiment]") {
+  using hsim::analysis::people_worth_threads;
   using hsim::analysis::threads_inside_each_replicate;
-  CHECK(threads_inside_each_replicate(2, 1, 0) == 2);    // one large run on two threads gets both
-  CHECK(threads_inside_each_replicate(8, 3, 0) == 2);    // three replicates side by side, two threads each
-  CHECK(threads_inside_each_replicate(2, 2, 0) == 1);    // every thread already runs a replicate
-  CHECK(threads_inside_each_replicate(2, 200, 0) == 1);  // the usual case
-  CHECK(threads_inside_each_replicate(1, 1, 0) == 1);
-  CHECK(threads_inside_each_replicate(2, 200, 3) == 3);  // an explicit request is kept
-  CHECK(threads_inside_each_replicate(4, 1, 1) == 1);
+  const double large = people_worth_threads;
+  CHECK(threads_inside_each_replicate(2, 1, 0, large) == 2);    // one large run on two threads gets both
+  CHECK(threads_inside_each_replicate(8, 3, 0, large) == 2);    // three replicates side by side, two threads each
+  CHECK(threads_inside_each_replicate(2, 2, 0, large) == 1);    // every thread already runs a replicate
+  CHECK(threads_inside_each_replicate(2, 200, 0, large) == 1);  // the usual case
+  CHECK(threads_inside_each_replicate(1, 1, 0, large) == 1);
+  CHECK(threads_inside_each_replicate(2, 1, 0, large - 1.0) == 1);  // a small city is not faster on two threads
+  CHECK(threads_inside_each_replicate(2, 200, 3, 10.0) == 3);       // an explicit request is kept
+  CHECK(threads_inside_each_replicate(4, 1, 1, large) == 1);
 }
