@@ -51,9 +51,11 @@ struct RunOptions {
   SimTime lookahead = 1.0;  // every cross-LP event lies at least this far after its window start
   unsigned threads = 1;
   bool visit_every_window = false;  // run the coordinator hook at every window, even empty ones
-  // Below this many pending events a window runs on the calling thread alone: spreading a near-empty
+  // Below this many pending events, or when the last window handled fewer than
+  // `parallel_window_min_handled`, a window runs on the calling thread alone: spreading a near-empty
   // window over threads costs more than it saves. The result is the same either way.
   std::size_t parallel_window_min_events = 1024;
+  std::size_t parallel_window_min_handled = 256;
 };
 
 struct RunStats {
@@ -365,7 +367,10 @@ class Simulator {
         }
         kernel_.merge_outboxes(each);
       };
-      if (pending.count < options.parallel_window_min_events) {
+      std::uint64_t handled_last_window = 0;
+      for (const auto& lp : kernel_.lps_) handled_last_window += lp.committed_last_window;
+      if (pending.count < options.parallel_window_min_events ||
+          (windows > 0 && handled_last_window < options.parallel_window_min_handled)) {
         process_and_merge(SerialFor{});
       } else {
         process_and_merge(for_each);

@@ -17,6 +17,7 @@ void run_on_threads(Model& model, std::uint32_t entities, LpIndex lps, double en
   options.lookahead = 1.0;
   options.threads = threads;
   options.parallel_window_min_events = 0;
+  options.parallel_window_min_handled = 0;
   Simulator simulator(model, Partition::round_robin(entities, lps), options);
   for (std::uint32_t e = 0; e < entities; ++e) simulator.schedule_initial(spacing * e, e, 0, first_kind);
   simulator.run();
