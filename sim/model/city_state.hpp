@@ -7,6 +7,7 @@
 // Handlers may read coordination state: it does not change while a window runs.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -21,6 +22,13 @@
 namespace hsim::model::detail {
 
 inline constexpr double never = std::numeric_limits<double>::infinity();
+
+// Walks over every person (building them, the weekly census and contact counts) run in parts of this
+// many on the run's threads; each part writes only its own people or its own counts.
+inline constexpr std::size_t people_per_part = 4096;
+constexpr std::size_t part_count(std::size_t people) {
+  return (people + people_per_part - 1) / people_per_part;
+}
 
 enum class Place : std::uint8_t {
   absent,  // not yet in the model

@@ -17,13 +17,6 @@ bool is_homeless(const Person& p) {
   return p.place == Place::street_or_friends || step_of(p.place) > 0 || (is_institution(p.place) && p.unit < 0);
 }
 
-// People are counted in parts of this many, on the run's threads; counts add up whatever the order.
-constexpr std::size_t people_per_part = 4096;
-
-std::size_t part_count(std::size_t people) {
-  return (people + people_per_part - 1) / people_per_part;
-}
-
 std::span<const std::uint32_t> part(const std::vector<std::uint32_t>& ids, std::size_t k) {
   const std::size_t begin = k * people_per_part;
   return std::span<const std::uint32_t>(ids).subspan(begin, std::min(people_per_part, ids.size() - begin));
