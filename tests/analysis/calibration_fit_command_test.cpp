@@ -26,6 +26,14 @@ int run(const std::string& command) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// An empty folder of this process: two test runs on one machine must not share the table files.
+std::filesystem::path fresh_folder(const std::string& prefix) {
+  const auto folder = std::filesystem::temp_directory_path() / (prefix + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  return folder;
+}
+
 // The rows of a fit table written by `hsim fit --csv`, each as column name -> field; every row has a field
 // for every column of the header.
 std::vector<std::map<std::string, std::string>> read_fit_rows(const std::filesystem::path& csv) {
@@ -55,11 +63,7 @@ std::vector<std::map<std::string, std::string>> read_fit_rows(const std::filesys
 // the degrees of freedom reduced by the targets file's fitted parameters. The committed scenarios must
 // pass (docs/validation.md: p = 0.062 at this seed and size, 0.07 on seeds 2 and 3).
 TEST_CASE("hsim fit on all cities writes a complete table and applies the exit rule", "[slow][calibration]") {
-  // One folder per process: two test runs on one machine must not share the table files.
-  const auto folder =
-      std::filesystem::temp_directory_path() / ("hsim_calibration_fit_command_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
+  const auto folder = fresh_folder("hsim_calibration_fit_command_");
   const auto csv = folder / "fit.csv";
   const std::string source = HSIM_SOURCE_DIR;
   const auto set = hsim::analysis::calibration::load_target_set(source + "/scenarios/calibration/targets.yaml");
@@ -162,10 +166,7 @@ TEST_CASE("hsim fit on all cities writes a complete table and applies the exit r
 // have standard errors of about 0.002-0.003 at 100 replicates (sim 90 % bands of +-0.024 to +-0.036 per
 // replicate), several standard errors inside each interval, so a miss is a change of the model.
 TEST_CASE("the held-out trials land inside their published ranges", "[slow][calibration]") {
-  const auto folder =
-      std::filesystem::temp_directory_path() / ("hsim_calibration_held_out_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
+  const auto folder = fresh_folder("hsim_calibration_held_out_");
   const auto csv = folder / "held_out.csv";
   const int code = run(std::string(HSIM_EXECUTABLE) + " fit --targets " + HSIM_SOURCE_DIR +
                        "/scenarios/calibration/held_out.yaml --reps 100 --seed 1 --threads 2 --csv " + csv.string() +
