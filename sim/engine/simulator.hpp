@@ -70,7 +70,8 @@ namespace detail {
 inline constexpr std::size_t outbox_blocks_max = 16;
 
 struct alignas(64) LogicalProcess {
-  explicit LogicalProcess(std::vector<std::uint32_t>& alarm_position) : alarms(alarm_position) {}
+  LogicalProcess(std::vector<AlarmLocation>& alarm_locations, SimTime alarm_bucket_width)
+      : alarms(alarm_locations, alarm_bucket_width) {}
 
   PendingEventQueue queue;
   EntityAlarms alarms;
@@ -90,13 +91,13 @@ class Kernel {
   Kernel(Partition partition, RunOptions options)
       : partition_(std::move(partition)),
         options_(options),
-        alarm_position_(partition_.entity_count(), EntityAlarms::absent),
+        alarm_location_(partition_.entity_count()),
         next_sequence_(partition_.entity_count(), 0),
         block_count_(std::min<std::size_t>(partition_.lp_count(), outbox_blocks_max)) {
     if (!(options_.lookahead > 0.0)) throw std::invalid_argument("simulator: lookahead must be positive");
     if (options_.threads == 0) throw std::invalid_argument("simulator: threads must be at least 1");
     lps_.reserve(partition_.lp_count());
-    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_position_);
+    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_location_, options_.lookahead);
     for (auto& lp : lps_) lp.outbox_by_block.resize(block_count_);
   }
 
@@ -161,7 +162,7 @@ class Kernel {
 
   Partition partition_;
   RunOptions options_;
-  std::vector<std::uint32_t> alarm_position_;  // of each entity in its LP's alarms
+  std::vector<AlarmLocation> alarm_location_;  // of each entity in its LP's alarms
   std::vector<LogicalProcess> lps_;
   std::vector<std::uint32_t> next_sequence_;
   std::uint32_t coordinator_sequence_ = 0;

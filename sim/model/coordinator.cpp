@@ -9,6 +9,7 @@
 #include "sim/model/city_model.hpp"
 #include "sim/model/event_kinds.hpp"
 #include "sim/model/invariants.hpp"
+#include "sim/model/spell_order.hpp"
 
 namespace hsim::model::detail {
 
@@ -585,12 +586,7 @@ void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecor
                               EndReason::ongoing);
     }
   }
-  std::sort(spells_.begin(), spells_.end(), [](const SpellRecord& a, const SpellRecord& b) {
-    if (a.person != b.person) return a.person < b.person;
-    if (a.start_day != b.start_day) return a.start_day < b.start_day;
-    if (a.type != b.type) return a.type < b.type;
-    return a.end_day < b.end_day;
-  });
+  sort_spells(spells_, person_count_);
   people = std::move(person_records_);
   spells = std::move(spells_);
   census = std::move(census_);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <vector>
 
@@ -14,26 +15,47 @@ namespace engine = hsim::engine;
 using engine::EntityAlarms;
 using engine::Event;
 
-TEST_CASE("alarms pop in key order after random sets, moves and cancels", "[unit][engine]") {
+namespace {
+
+// Random sets, moves and cancels, with pops of the earliest in between, checked against a plain map.
+// `time_span` in bucket widths: a wide span sends alarms to the overflow beyond the ring of buckets.
+void check_against_map(double bucket_width, double time_span, double time_offset, std::uint64_t seed) {
   constexpr std::uint32_t entities = 300;
-  std::vector<std::uint32_t> positions(entities, EntityAlarms::absent);
-  EntityAlarms alarms(positions);
+  std::vector<engine::AlarmLocation> locations(entities);
+  EntityAlarms alarms(locations, bucket_width);
   std::map<std::uint32_t, Event> expected;  // the alarm each entity should hold
-  engine::RandomStream stream(engine::StreamKey{5, 0, 0, 0});
+  engine::RandomStream stream(engine::StreamKey{seed, 0, 0, 0});
   std::uint32_t sequence = 0;
+  double now = time_offset;  // alarms are never set before the last one popped
+  const auto earliest_expected = [&] {
+    return std::min_element(expected.begin(), expected.end(),
+                            [](const auto& a, const auto& b) { return engine::precedes(a.second, b.second); })
+        ->second;
+  };
   for (int step = 0; step < 20000; ++step) {
     const auto entity = static_cast<std::uint32_t>(engine::uniform_index(stream, entities));
-    if (engine::bernoulli(stream, 0.2)) {
+    const double draw = engine::uniform01(stream);
+    if (draw < 0.15) {
       alarms.erase(entity);
       expected.erase(entity);
+    } else if (draw < 0.3 && !expected.empty()) {
+      const Event earliest = earliest_expected();
+      REQUIRE(!alarms.empty());
+      CHECK(alarms.top().target == earliest.target);
+      CHECK(alarms.top().source_sequence == earliest.source_sequence);
+      now = earliest.time;
+      alarms.erase(earliest.target);
+      expected.erase(earliest.target);
     } else {
       // Coarse times, so that ties are broken by the rest of the key.
-      const Event event{static_cast<double>(engine::uniform_index(stream, 50)), entity, entity, sequence++, 0, 0, 0};
+      const double delay = std::floor(engine::uniform01(stream) * 50.0) / 50.0 * time_span * bucket_width;
+      const Event event{now + delay, entity, entity, sequence++, 0, 0, 0};
       alarms.set(event);
       expected[entity] = event;
     }
+    REQUIRE(alarms.size() == expected.size());
+    REQUIRE(alarms.empty() == expected.empty());
   }
-  REQUIRE(alarms.size() == expected.size());
   for (const auto& [entity, event] : expected) {
     REQUIRE(alarms.contains(entity));
     CHECK(alarms.of(entity).source_sequence == event.source_sequence);
@@ -48,7 +70,25 @@ TEST_CASE("alarms pop in key order after random sets, moves and cancels", "[unit
     alarms.erase(alarms.top().target);
   }
   CHECK(alarms.empty());
+  CHECK(alarms.size() == 0);
   for (std::uint32_t entity = 0; entity < entities; ++entity) CHECK_FALSE(alarms.contains(entity));
+}
+
+}  // namespace
+
+TEST_CASE("alarms pop in key order after random sets, moves and cancels", "[unit][engine]") {
+  SECTION("all in the near heap and the ring of buckets") {
+    check_against_map(1.0, 40.0, 0.0, 5);
+  }
+  SECTION("narrow buckets, most alarms beyond the ring") {
+    check_against_map(0.01, 5000.0, 0.0, 6);
+  }
+  SECTION("wide buckets, negative times") {
+    check_against_map(7.0, 3.0, -100.0, 7);
+  }
+  SECTION("ties at bucket edges") {
+    check_against_map(0.02, 1.0, 0.0, 8);
+  }
 }
 
 namespace {
