@@ -78,6 +78,8 @@ class CityModel {
   // People who have not left the model for good (a superset of those present), rebuilt every week.
   [[nodiscard]] const std::vector<std::uint32_t>& active_people() const noexcept { return active_people_; }
   [[nodiscard]] int housing_first_capacity_max() const noexcept { return hf_capacity_max_; }
+  // People present by place, homeless and holding a tenancy, as kept up to date by their events.
+  [[nodiscard]] CensusRow place_counts() const;
 
  private:
   // Construction.
@@ -137,8 +139,8 @@ class CityModel {
 
   // Coordinator.
   void apply_request(const Request& request);
-  void take_census(double now, const engine::Coordinator& coordinator);
-  void count_people(std::span<const std::uint32_t> ids, double now, CensusRow& row) const;
+  void take_census(double now);
+  void count_cohort(double now, CensusRow& row) const;
   void open_vacancies(double now);
   void housing_first_intake(double now, engine::Coordinator& coordinator);
   void housing_first_offers(double now, engine::Coordinator& coordinator);

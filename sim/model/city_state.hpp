@@ -310,6 +310,7 @@ struct LpLog {
   std::vector<Request> requests;
   std::vector<JanitorHours> janitor;
   std::vector<std::uint32_t> touched;  // people whose events ran (for the invariant checks)
+  CensusRow place_counts;              // this process's people by place (running totals, never reset)
   std::uint64_t complaints = 0;
   std::uint64_t warnings = 0;
   std::uint64_t cohort_evictions = 0;

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "sim/engine/distributions.hpp"
+#include "sim/model/census_counts.hpp"
 #include "sim/model/city_model.hpp"
 #include "sim/model/event_kinds.hpp"
 #include "sim/model/invariants.hpp"
@@ -14,31 +15,11 @@
 namespace hsim::model::detail {
 
 namespace {
-bool is_homeless(const Person& p) {
-  return p.place == Place::street_or_friends || step_of(p.place) > 0 || (is_institution(p.place) && p.unit < 0);
-}
-
 std::span<const std::uint32_t> part(const std::vector<std::uint32_t>& ids, std::size_t k) {
   const std::size_t begin = k * people_per_part;
   return std::span<const std::uint32_t>(ids).subspan(begin, std::min(people_per_part, ids.size() - begin));
 }
 
-void add_person_counts(CensusRow& into, const CensusRow& from) {
-  into.homeless_point_in_time += from.homeless_point_in_time;
-  into.street_or_friends += from.street_or_friends;
-  into.shelter += from.shelter;
-  into.temporary_accommodation += from.temporary_accommodation;
-  into.training_flat += from.training_flat;
-  into.own_flat += from.own_flat;
-  into.treatment += from.treatment;
-  into.prison += from.prison;
-  into.tenancies += from.tenancies;
-  into.cohort_in_ordinary_housing += from.cohort_in_ordinary_housing;
-  into.cohort_entered += from.cohort_entered;
-  into.cohort_homeless += from.cohort_homeless;
-  into.cohort_waiting_list += from.cohort_waiting_list;
-  into.cohort_notice_pending += from.cohort_notice_pending;
-}
 }  // namespace
 
 void CityModel::close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end,
@@ -187,7 +168,7 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
   if (weekly) rebuild_active_people(now, coordinator);
 
   if (now >= 0.0 && now >= next_census_day_) {
-    take_census(now, coordinator);
+    take_census(now);
     while (next_census_day_ <= now) next_census_day_ += parameters_.window.census_interval_days;
     if (next_census_day_ > end_day_ && now < end_day_) next_census_day_ = end_day_;
   }
@@ -234,18 +215,10 @@ void CityModel::rebuild_active_people(double now, const engine::Coordinator& coo
   }
 }
 
-void CityModel::take_census(double now, const engine::Coordinator& coordinator) {
-  std::vector<CensusRow> parts(part_count(active_people_.size()));
-  coordinator.for_each_part(parts.size(), [&](std::size_t k) { count_people(part(active_people_, k), now, parts[k]); });
-  CensusRow row;
+void CityModel::take_census(double now) {
+  CensusRow row = place_counts();
   row.day = now;
-  for (const CensusRow& counts : parts) add_person_counts(row, counts);
-  // Entrants who have died or moved away still count as entered.
-  for (std::uint32_t i = 0; i < cohort_count_; ++i) {
-    const Person& p = people_[i];
-    const double entry = person_records_[i].entry_day;
-    if (!is_present(p.place) && p.place != Place::absent && entry >= 0.0 && entry < now) ++row.cohort_entered;
-  }
+  count_cohort(now, row);
   row.waiting_list_length = coordination_.waiting_list_length;
   row.housing_first_caseload = coordination_.hf_caseload;
   row.housing_first_capacity = coordination_.hf_capacity;
@@ -253,47 +226,29 @@ void CityModel::take_census(double now, const engine::Coordinator& coordinator) 
   census_.push_back(row);
 }
 
-void CityModel::count_people(std::span<const std::uint32_t> ids, double now, CensusRow& row) const {
-  for (std::uint32_t id : ids) {
+CensusRow CityModel::place_counts() const {
+  CensusRow row;
+  for (const LpLog& lp_log : logs_) add_place_counts(row, lp_log.place_counts);
+  return row;
+}
+
+// The programme cohort's columns, from its members (people 0 .. cohort_count_ - 1).
+void CityModel::count_cohort(double now, CensusRow& row) const {
+  for (std::uint32_t id = 0; id < cohort_count_; ++id) {
     const Person& p = people_[id];
-    if (!is_present(p.place)) continue;
-    switch (p.place) {
-      case Place::street_or_friends:
-        ++row.street_or_friends;
-        break;
-      case Place::shelter:
-        ++row.shelter;
-        break;
-      case Place::temporary_accommodation:
-        ++row.temporary_accommodation;
-        break;
-      case Place::training_flat:
-        ++row.training_flat;
-        break;
-      case Place::own_flat:
-        ++row.own_flat;
-        break;
-      case Place::treatment:
-        ++row.treatment;
-        break;
-      case Place::prison:
-        ++row.prison;
-        break;
-      default:
-        break;
+    const double entry = person_records_[id].entry_day;
+    const bool entered = entry >= 0.0 && entry < now;
+    if (!is_present(p.place)) {
+      // Entrants who have died or moved away still count as entered.
+      if (p.place != Place::absent && entered) ++row.cohort_entered;
+      continue;
     }
-    const bool homeless = is_homeless(p);
-    if (homeless) ++row.homeless_point_in_time;
-    if (p.unit >= 0) ++row.tenancies;
-    if (p.cohort) {
-      const double entry = person_records_[p.id].entry_day;
-      if (homeless) ++row.cohort_homeless;
-      if (coordination_.waiting_since[p.id] != -never) ++row.cohort_waiting_list;
-      if (entry >= 0.0 && entry < now) {
-        ++row.cohort_entered;
-        if (p.unit >= 0) ++row.cohort_in_ordinary_housing;
-        if (p.unit >= 0 && p.notice_pending) ++row.cohort_notice_pending;
-      }
+    if (is_homeless(census_place_of(p))) ++row.cohort_homeless;
+    if (coordination_.waiting_since[id] != -never) ++row.cohort_waiting_list;
+    if (entered) {
+      ++row.cohort_entered;
+      if (p.unit >= 0) ++row.cohort_in_ordinary_housing;
+      if (p.unit >= 0 && p.notice_pending) ++row.cohort_notice_pending;
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sim/model/census_counts.hpp"
 #include "sim/model/city_model.hpp"
 
 namespace hsim::model::detail {
@@ -24,6 +25,7 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
   int enrolled = 0;
   int on_list = 0;
   int followed = 0;
+  CensusRow by_place;
   for (std::uint32_t id : full ? std::span<const std::uint32_t>(model.active_people()) : checked) {
     const Person& p = people[id];
     if (model.appear_day(p.id) < now && p.place == Place::absent) {
@@ -32,6 +34,7 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
     if (c.hf_since[p.id] != -never) ++enrolled;
     if (c.waiting_since[p.id] != -never) ++on_list;
     if (c.ordinary_since[p.id] != -never) ++followed;
+    count_place(census_place_of(p), 1, by_place);
     if (!is_present(p.place)) {
       if (p.unit >= 0) fail(now, "person " + std::to_string(p.id) + " left the model but holds a tenancy");
       continue;
@@ -66,6 +69,9 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
     if (enrolled != c.hf_caseload) fail(now, "Housing First caseload count differs from its members");
     if (on_list != c.waiting_list_length) fail(now, "waiting-list length differs from its members");
     if (followed != c.ordinary_caseload) fail(now, "ordinary follow-up caseload differs from its members");
+    if (!same_place_counts(by_place, model.place_counts())) {
+      fail(now, "the census's running counts by place differ from where the people are");
+    }
   }
   if (c.ordinary_caseload > c.ordinary_capacity) fail(now, "ordinary follow-up caseload above its cap");
   // The team never takes anyone beyond its cap; when the FTE falls, the caseload may stay above the new cap.

@@ -8,6 +8,7 @@
 
 #include "sim/engine/distributions.hpp"
 #include "sim/model/calendar.hpp"
+#include "sim/model/census_counts.hpp"
 #include "sim/model/city_model.hpp"
 #include "sim/model/event_kinds.hpp"
 #include "sim/model/severity.hpp"
@@ -272,7 +273,13 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
     return;
   }
   Person& p = people_[event.target];
+  const CensusPlace before = census_place_of(p);
   handle_person(p, event, context);
+  if (const CensusPlace after = census_place_of(p); after != before) {
+    CensusRow& counts = log(context).place_counts;
+    count_place(before, -1, counts);
+    count_place(after, 1, counts);
+  }
   set_alarm_to_next_due(p, context);
 #if HSIM_CHECKS
   log(context).touched.push_back(event.target);
