@@ -136,10 +136,8 @@ CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::u
     if (step > 0) ++c.occupancy[static_cast<std::size_t>(step)];
   }
   logs_.resize(parameters_.neighbourhoods.districts.size());
-  appear_order_.resize(person_count_);
-  for (std::uint32_t id = 0; id < person_count_; ++id) appear_order_[id] = id;
-  std::stable_sort(appear_order_.begin(), appear_order_.end(),
-                   [this](std::uint32_t a, std::uint32_t b) { return appear_day(a) < appear_day(b); });
+  homeless_contacts_now_.assign(person_count_, 0);
+  contact_state_.assign(person_count_, 0);
   if (!rules_.housing_first_team) counters_.entrants = cohort_count_;
 }
 

@@ -75,8 +75,6 @@ class CityModel {
   [[nodiscard]] const Coordination& coordination() const noexcept { return coordination_; }
   [[nodiscard]] const CityParameters& parameters() const noexcept { return parameters_; }
   [[nodiscard]] const PolicyRules& rules() const noexcept { return rules_; }
-  // People who have not left the model for good (a superset of those present), rebuilt every week.
-  [[nodiscard]] const std::vector<std::uint32_t>& active_people() const noexcept { return active_people_; }
   [[nodiscard]] int housing_first_capacity_max() const noexcept { return hf_capacity_max_; }
   // People present by place, homeless and holding a tenancy, as kept up to date by their events.
   [[nodiscard]] CensusRow place_counts() const;
@@ -148,7 +146,7 @@ class CityModel {
   void staircase_places(double now, engine::Coordinator& coordinator);
   void ordinary_follow_up_intake(double now, engine::Coordinator& coordinator);
   void refresh_snapshots(double now, engine::Coordinator& coordinator);
-  void rebuild_active_people(double now, const engine::Coordinator& coordinator);
+  void count_homeless_contacts(double now, engine::Coordinator& coordinator);
   void close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end, EndReason reason);
   [[nodiscard]] bool entitled_to_flat_offer(const Person& person) const;
   [[nodiscard]] engine::RandomStream offer_stream(std::uint32_t person);
@@ -184,14 +182,14 @@ class CityModel {
   std::vector<CensusRow> census_;
   std::vector<JanitorHours> janitor_;
   ObservedCounts counters_;
-  std::vector<std::uint32_t> active_people_;
-  std::vector<std::uint16_t> homeless_contact_counts_;  // of active_people_, at the weekly count
-  std::vector<std::uint8_t> active_flags_;              // of active_people_: still in the model, or count changed
-  std::vector<std::uint32_t> appear_order_;             // people by the day they enter the model
-  std::size_t next_to_activate_ = 0;
+  // The weekly count of tenants' homeless contacts, kept up to date from those who moved.
+  std::vector<std::uint32_t> moved_since_count_;      // people whose place changed since the last count
+  std::vector<std::uint16_t> homeless_contacts_now_;  // by person: contacts homeless at the last count
+  std::vector<std::uint8_t> contact_state_;           // by person: homeless at the last count; noted
+  std::vector<std::uint32_t> to_recheck_;
   std::vector<std::uint32_t> touched_;
   double next_census_day_ = 0.0;
-  double next_active_rebuild_day_ = -never;
+  double next_weekly_day_ = -never;
   int hf_capacity_max_ = 0;
   int hf_tenancies_ = 0;
 };

@@ -66,6 +66,10 @@ constexpr bool is_present(Place place) {
 constexpr bool is_institution(Place place) {
   return place == Place::treatment || place == Place::prison;
 }
+// On the street, with friends or on a staircase step: a homeless contact brings visitors to a flat.
+constexpr bool is_homeless_place(Place place) {
+  return place == Place::street_or_friends || step_of(place) > 0;
+}
 constexpr SpellType spell_type_of(Place place) {
   switch (place) {
     case Place::shelter:
@@ -311,6 +315,7 @@ struct LpLog {
   std::vector<JanitorHours> janitor;
   std::vector<std::uint32_t> touched;  // people whose events ran (for the invariant checks)
   CensusRow place_counts;              // this process's people by place (running totals, never reset)
+  std::vector<std::uint32_t> moved;    // people whose place changed
   std::uint64_t complaints = 0;
   std::uint64_t warnings = 0;
   std::uint64_t cohort_evictions = 0;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <span>
+#include <stdexcept>
+#include <string>
 
 #include "sim/engine/distributions.hpp"
 #include "sim/model/census_counts.hpp"
@@ -13,14 +15,6 @@
 #include "sim/model/spell_order.hpp"
 
 namespace hsim::model::detail {
-
-namespace {
-std::span<const std::uint32_t> part(const std::vector<std::uint32_t>& ids, std::size_t k) {
-  const std::size_t begin = k * people_per_part;
-  return std::span<const std::uint32_t>(ids).subspan(begin, std::min(people_per_part, ids.size() - begin));
-}
-
-}  // namespace
 
 void CityModel::close_coordinator_spell(std::uint32_t person, SpellType type, double start, double end,
                                         EndReason reason) {
@@ -150,6 +144,8 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
   for (auto& lp_log : logs_) {
     touched_.insert(touched_.end(), lp_log.touched.begin(), lp_log.touched.end());
     lp_log.touched.clear();
+    moved_since_count_.insert(moved_since_count_.end(), lp_log.moved.begin(), lp_log.moved.end());
+    lp_log.moved.clear();
     spells_.insert(spells_.end(), lp_log.spells.begin(), lp_log.spells.end());
     for (const Request& r : lp_log.requests) apply_request(r);
     janitor_.insert(janitor_.end(), lp_log.janitor.begin(), lp_log.janitor.end());
@@ -164,8 +160,8 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
     lp_log.complaints = lp_log.warnings = lp_log.evictions = lp_log.cohort_evictions = lp_log.cohort_deaths = 0;
   }
   coordination_.hf_tenancy_years += hf_tenancies_ / days_per_year;
-  const bool weekly = now >= next_active_rebuild_day_;
-  if (weekly) rebuild_active_people(now, coordinator);
+  const bool weekly = now >= next_weekly_day_;
+  if (weekly) next_weekly_day_ = now + 7.0;
 
   if (now >= 0.0 && now >= next_census_day_) {
     take_census(now);
@@ -190,29 +186,6 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
     check_invariants(*this, now, touched_, (HSIM_FULL_CHECKS && weekly) || now >= end_day_);
   }
 #endif
-}
-
-void CityModel::rebuild_active_people(double now, const engine::Coordinator& coordinator) {
-  constexpr double interval = 7.0;
-  next_active_rebuild_day_ = now + interval;
-  // Who has left is read in parts on the run's threads; the list is then compacted in order.
-  active_flags_.resize(active_people_.size());
-  coordinator.for_each_part(part_count(active_people_.size()), [&](std::size_t k) {
-    std::size_t index = k * people_per_part;
-    for (std::uint32_t id : part(active_people_, k)) {
-      const Place place = people_[id].place;
-      active_flags_[index++] = place != Place::dead && place != Place::moved_away && place != Place::left_system;
-    }
-  });
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < active_people_.size(); ++i) {
-    if (active_flags_[i]) active_people_[kept++] = active_people_[i];
-  }
-  active_people_.resize(kept);
-  const double horizon = next_active_rebuild_day_ + 1.0;
-  while (next_to_activate_ < appear_order_.size() && appear_day(appear_order_[next_to_activate_]) < horizon) {
-    active_people_.push_back(appear_order_[next_to_activate_++]);
-  }
 }
 
 void CityModel::take_census(double now) {
@@ -274,32 +247,55 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
 
   // Weekly: how many of each tenant's contacts are homeless (visitor traffic).
   const auto day = static_cast<std::int64_t>(std::floor(now - start_day_));
-  if (day % 7 != 0) return;
-  // Counted in parts on the run's threads, then applied in order, so the events are scheduled in the
-  // same order at any thread count. Only tenants whose count changed are flagged.
-  homeless_contact_counts_.resize(active_people_.size());
-  active_flags_.resize(active_people_.size());
-  coordinator.for_each_part(part_count(active_people_.size()), [&](std::size_t k) {
-    std::size_t index = k * people_per_part;
-    for (std::uint32_t id : part(active_people_, k)) {
-      const Person& p = people_[id];
-      std::uint16_t homeless = 0;
-      if (p.place == Place::own_flat) {
-        for (std::uint32_t j = contacts_.offsets[id]; j < contacts_.offsets[id + 1]; ++j) {
-          const Person& other = people_[contacts_.contacts[j]];
-          if (other.place == Place::street_or_friends || step_of(other.place) > 0) ++homeless;
-        }
-      }
-      homeless_contact_counts_[index] = homeless;
-      active_flags_[index++] = p.place == Place::own_flat && homeless != c.homeless_contacts[id];
+  if (day % 7 == 0) count_homeless_contacts(now, coordinator);
+}
+
+// Only people who moved since the last count can have changed whether they are homeless, and only they
+// and their contacts can have a different count; a tenant whose count differs from the one their visitor
+// rate uses is told. The result is the same as counting every tenant's contacts afresh.
+void CityModel::count_homeless_contacts(double now, engine::Coordinator& coordinator) {
+  constexpr std::uint8_t homeless_bit = 1;
+  constexpr std::uint8_t noted_bit = 2;
+  to_recheck_.clear();
+  const auto note = [this](std::uint32_t id) {
+    if ((contact_state_[id] & noted_bit) != 0) return;
+    contact_state_[id] |= noted_bit;
+    to_recheck_.push_back(id);
+  };
+  for (std::uint32_t id : moved_since_count_) {
+    note(id);
+    const bool homeless = is_homeless_place(people_[id].place);
+    if (homeless == ((contact_state_[id] & homeless_bit) != 0)) continue;
+    contact_state_[id] ^= homeless_bit;
+    for (std::uint32_t j = contacts_.offsets[id]; j < contacts_.offsets[id + 1]; ++j) {
+      const std::uint32_t contact = contacts_.contacts[j];
+      homeless_contacts_now_[contact] =
+          static_cast<std::uint16_t>(homeless_contacts_now_[contact] + (homeless ? 1 : -1));
+      note(contact);
     }
-  });
-  for (std::size_t i = 0; i < active_people_.size(); ++i) {
-    if (!active_flags_[i]) continue;
-    const std::uint32_t id = active_people_[i];
-    c.homeless_contacts[id] = homeless_contact_counts_[i];
+  }
+  moved_since_count_.clear();
+  auto& known = coordination_.homeless_contacts;
+  for (std::uint32_t id : to_recheck_) {
+    contact_state_[id] &= static_cast<std::uint8_t>(~noted_bit);
+    if (people_[id].place != Place::own_flat || homeless_contacts_now_[id] == known[id]) continue;
+    known[id] = homeless_contacts_now_[id];
     coordinator.schedule(now, id, class_command, kind_refresh_visitors);
   }
+#if HSIM_FULL_CHECKS
+  for (const Person& p : people_) {
+    if (p.place != Place::own_flat) continue;
+    std::uint16_t homeless = 0;
+    for (std::uint32_t j = contacts_.offsets[p.id]; j < contacts_.offsets[p.id + 1]; ++j) {
+      if (is_homeless_place(people_[contacts_.contacts[j]].place)) ++homeless;
+    }
+    if (homeless != known[p.id]) {
+      throw std::logic_error("day " + std::to_string(now) + ": tenant " + std::to_string(p.id) + " has " +
+                             std::to_string(homeless) + " homeless contacts, the weekly count kept " +
+                             std::to_string(known[p.id]));
+    }
+  }
+#endif
 }
 
 void CityModel::open_vacancies(double now) {

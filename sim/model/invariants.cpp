@@ -26,8 +26,7 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
   int on_list = 0;
   int followed = 0;
   CensusRow by_place;
-  for (std::uint32_t id : full ? std::span<const std::uint32_t>(model.active_people()) : checked) {
-    const Person& p = people[id];
+  const auto check_person = [&](const Person& p) {
     if (model.appear_day(p.id) < now && p.place == Place::absent) {
       fail(now, "person " + std::to_string(p.id) + " should have entered the model (people not conserved)");
     }
@@ -37,7 +36,7 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
     count_place(census_place_of(p), 1, by_place);
     if (!is_present(p.place)) {
       if (p.unit >= 0) fail(now, "person " + std::to_string(p.id) + " left the model but holds a tenancy");
-      continue;
+      return;
     }
     const int step = step_of(p.place);
     if (step > 0) ++in_step[static_cast<std::size_t>(step)];
@@ -56,6 +55,11 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
     if (p.hf_enrolled && p.support != Support::housing_first) {
       fail(now, "person " + std::to_string(p.id) + " enrolled in Housing First without its support");
     }
+  };
+  if (full) {
+    for (const Person& p : people) check_person(p);
+  } else {
+    for (std::uint32_t id : checked) check_person(people[id]);
   }
   for (int step = 1; step <= 3; ++step) {
     const auto s = static_cast<std::size_t>(step);

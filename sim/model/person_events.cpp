@@ -23,10 +23,6 @@ constexpr double weeks_per_year = days_per_year / 7.0;
 // Complaint and warning counts are compared with whole-number thresholds after fading.
 constexpr double count_tolerance = 1e-9;
 
-bool is_homeless_place(Place place) {
-  return place == Place::street_or_friends || step_of(place) > 0;
-}
-
 // The alarm that went off and the clock or timer it was set for agree; the checked builds say so.
 void check_due([[maybe_unused]] bool agrees, [[maybe_unused]] const char* what, [[maybe_unused]] unsigned slot,
                [[maybe_unused]] double now) {
@@ -279,6 +275,7 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
     CensusRow& counts = log(context).place_counts;
     count_place(before, -1, counts);
     count_place(after, 1, counts);
+    log(context).moved.push_back(event.target);
   }
   set_alarm_to_next_due(p, context);
 #if HSIM_CHECKS
