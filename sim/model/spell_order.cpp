@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace hsim::model {
 
@@ -13,19 +14,27 @@ bool spell_precedes(const SpellRecord& a, const SpellRecord& b) {
   return key(a) < key(b);
 }
 
-// A counting sort by person, then each person's few spells sorted in place: linear in the number of
-// spells where one sort over all of them is not.
+// The spells are put in their person's range by swapping in place (a counting sort that needs no second
+// array of spells), then each person's few spells are sorted: linear in the number of spells where one
+// sort over all of them is not.
 void sort_spells(std::vector<SpellRecord>& spells, std::uint32_t person_count) {
   std::vector<std::uint32_t> first(std::size_t{person_count} + 1, 0);
   for (const SpellRecord& spell : spells) ++first[std::size_t{spell.person} + 1];
   for (std::size_t p = 0; p < person_count; ++p) first[p + 1] += first[p];
-  std::vector<SpellRecord> sorted(spells.size());
-  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
-  for (const SpellRecord& spell : spells) sorted[next[spell.person]++] = spell;
-  for (std::size_t p = 0; p < person_count; ++p) {
-    std::sort(sorted.begin() + first[p], sorted.begin() + first[p + 1], spell_precedes);
+  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);  // the first unplaced slot of each range
+  for (std::uint32_t p = 0; p < person_count; ++p) {
+    while (next[p] < first[p + 1]) {
+      SpellRecord& slot = spells[next[p]];
+      if (slot.person == p) {
+        ++next[p];
+      } else {
+        std::swap(slot, spells[next[slot.person]++]);
+      }
+    }
   }
-  spells = std::move(sorted);
+  for (std::size_t p = 0; p < person_count; ++p) {
+    std::sort(spells.begin() + first[p], spells.begin() + first[p + 1], spell_precedes);
+  }
 }
 
 }  // namespace hsim::model
