@@ -84,7 +84,8 @@ class EntityAlarms {
 
  private:
   static constexpr std::size_t arity = 4;
-  static constexpr std::uint32_t ring_size = 1024;  // buckets ahead kept apart; a power of two
+  static constexpr std::uint32_t ring_size = 256;  // buckets ahead kept apart; a power of two
+  static constexpr std::size_t bucket_capacity_kept = 16;
   static constexpr std::uint32_t near_tier = ring_size;
   static constexpr std::uint32_t overflow_tier = ring_size + 1;
 
@@ -166,8 +167,12 @@ class EntityAlarms {
         near_.push_back(event);
         sift_up(near_.size() - 1, event);
       }
-      // Its slot next holds a bucket a ring's length later; hand the memory back meanwhile.
-      std::vector<Event>().swap(bucket);
+      // Its slot next holds a bucket a ring's length later; a large one hands its memory back meanwhile.
+      if (bucket.capacity() > bucket_capacity_kept) {
+        std::vector<Event>().swap(bucket);
+      } else {
+        bucket.clear();
+      }
       ++next_bucket_;
     }
   }
