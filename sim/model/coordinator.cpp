@@ -537,7 +537,7 @@ void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecor
                               EndReason::ongoing);
     }
   }
-  sort_spells(spells_, person_count_);
+  sort_spells(spells_);
   people = std::move(person_records_);
   spells = std::move(spells_);
   census = std::move(census_);
