@@ -70,8 +70,7 @@ namespace detail {
 inline constexpr std::size_t outbox_blocks_max = 16;
 
 struct alignas(64) LogicalProcess {
-  LogicalProcess(std::vector<AlarmLocation>& alarm_locations, SimTime alarm_bucket_width)
-      : alarms(alarm_locations, alarm_bucket_width) {}
+  explicit LogicalProcess(std::vector<std::uint32_t>& alarm_position) : alarms(alarm_position) {}
 
   PendingEventQueue queue;
   EntityAlarms alarms;
@@ -91,13 +90,13 @@ class Kernel {
   Kernel(Partition partition, RunOptions options)
       : partition_(std::move(partition)),
         options_(options),
-        alarm_location_(partition_.entity_count()),
+        alarm_position_(partition_.entity_count(), EntityAlarms::absent),
         next_sequence_(partition_.entity_count(), 0),
         block_count_(std::min<std::size_t>(partition_.lp_count(), outbox_blocks_max)) {
     if (!(options_.lookahead > 0.0)) throw std::invalid_argument("simulator: lookahead must be positive");
     if (options_.threads == 0) throw std::invalid_argument("simulator: threads must be at least 1");
     lps_.reserve(partition_.lp_count());
-    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_location_, options_.lookahead);
+    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_position_);
     for (auto& lp : lps_) lp.outbox_by_block.resize(block_count_);
   }
 
@@ -162,7 +161,7 @@ class Kernel {
 
   Partition partition_;
   RunOptions options_;
-  std::vector<AlarmLocation> alarm_location_;  // of each entity in its LP's alarms
+  std::vector<std::uint32_t> alarm_position_;  // of each entity in its LP's alarms
   std::vector<LogicalProcess> lps_;
   std::vector<std::uint32_t> next_sequence_;
   std::uint32_t coordinator_sequence_ = 0;
@@ -396,11 +395,10 @@ class Simulator {
     return index;
   }
 
-  // A hint: the engine's and the model's per-entity state of `entity` is loaded into the cache.
   void prefetch(EntityId entity) const noexcept {
     if (entity == coordinator_entity) return;
     __builtin_prefetch(&kernel_.next_sequence_[entity]);
-    __builtin_prefetch(&kernel_.alarm_location_[entity]);
+    __builtin_prefetch(&kernel_.alarm_position_[entity]);
     if constexpr (requires(const Model& m, EntityId e) { m.prefetch(e); }) model_.prefetch(entity);
   }
 
@@ -423,8 +421,6 @@ class Simulator {
       }
       lp.last_time = event.time;
 #endif
-      // The next event is usually the other heap's top or this heap's runner-up: start loading its
-      // entity's state while this event is handled.
       if (from_alarm) {
         if (queued) prefetch(lp.queue.top().target);
         if (const Event* next = lp.alarms.runner_up()) prefetch(next->target);
