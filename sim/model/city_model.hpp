@@ -187,6 +187,7 @@ class CityModel {
   std::vector<std::uint16_t> homeless_contacts_now_;  // by person: contacts homeless at the last count
   std::vector<std::uint8_t> contact_state_;           // by person: homeless at the last count; noted
   std::vector<std::uint32_t> to_recheck_;
+  std::vector<std::uint8_t> part_flags_;  // one per mover or person to recheck, read in parts
   std::vector<std::uint32_t> touched_;
   double next_census_day_ = 0.0;
   double next_weekly_day_ = -never;

@@ -262,9 +262,19 @@ void CityModel::count_homeless_contacts(double now, engine::Coordinator& coordin
     contact_state_[id] |= noted_bit;
     to_recheck_.push_back(id);
   };
-  for (std::uint32_t id : moved_since_count_) {
+  // Where each mover and each person to recheck is now is read in parts on the run's threads.
+  const auto read_in_parts = [&](const std::vector<std::uint32_t>& ids, auto&& flag_of) {
+    part_flags_.resize(ids.size());
+    coordinator.for_each_part(part_count(ids.size()), [&](std::size_t k) {
+      const std::size_t end = std::min(ids.size(), (k + 1) * people_per_part);
+      for (std::size_t i = k * people_per_part; i < end; ++i) part_flags_[i] = flag_of(ids[i]) ? 1 : 0;
+    });
+  };
+  read_in_parts(moved_since_count_, [this](std::uint32_t id) { return is_homeless_place(people_[id].place); });
+  for (std::size_t i = 0; i < moved_since_count_.size(); ++i) {
+    const std::uint32_t id = moved_since_count_[i];
     note(id);
-    const bool homeless = is_homeless_place(people_[id].place);
+    const bool homeless = part_flags_[i] != 0;
     if (homeless == ((contact_state_[id] & homeless_bit) != 0)) continue;
     contact_state_[id] ^= homeless_bit;
     for (std::uint32_t j = contacts_.offsets[id]; j < contacts_.offsets[id + 1]; ++j) {
@@ -276,9 +286,13 @@ void CityModel::count_homeless_contacts(double now, engine::Coordinator& coordin
   }
   moved_since_count_.clear();
   auto& known = coordination_.homeless_contacts;
-  for (std::uint32_t id : to_recheck_) {
+  read_in_parts(to_recheck_, [&](std::uint32_t id) {
+    return people_[id].place == Place::own_flat && homeless_contacts_now_[id] != known[id];
+  });
+  for (std::size_t i = 0; i < to_recheck_.size(); ++i) {
+    const std::uint32_t id = to_recheck_[i];
     contact_state_[id] &= static_cast<std::uint8_t>(~noted_bit);
-    if (people_[id].place != Place::own_flat || homeless_contacts_now_[id] == known[id]) continue;
+    if (part_flags_[i] == 0) continue;
     known[id] = homeless_contacts_now_[id];
     coordinator.schedule(now, id, class_command, kind_refresh_visitors);
   }
@@ -537,7 +551,7 @@ void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecor
                               EndReason::ongoing);
     }
   }
-  sort_spells(spells_);
+  sort_spells(spells_, build_threads_);
   people = std::move(person_records_);
   spells = std::move(spells_);
   census = std::move(census_);

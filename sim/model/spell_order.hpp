@@ -19,6 +19,7 @@ namespace hsim::model {
   };
   return rest(a) < rest(b);
 }
-void sort_spells(std::vector<SpellRecord>& spells);
+// On up to `threads` threads; the result is the same at any thread count, as equal spells are identical.
+void sort_spells(std::vector<SpellRecord>& spells, unsigned threads = 1);
 
 }  // namespace hsim::model

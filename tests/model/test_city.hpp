@@ -12,8 +12,8 @@
 
 namespace hsim::model::testing {
 
-// More than two parts of 4,096 people at every census, so that the barrier's counts run in parts on
-// several threads.
+// More than two parts of 4,096 people, so that building the people and the weekly contact count (all
+// of them move in during the first week) run in parts on several threads.
 inline CityParameters city_counted_in_parts() {
   CityParameters p;
   p.city.initial_homeless_count = 9000;
