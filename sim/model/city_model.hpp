@@ -16,7 +16,6 @@
 //   4. snapshots (team capacity and reputation, homeless contacts) and invariant checks.
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 #include "sim/engine/event.hpp"

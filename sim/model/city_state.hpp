@@ -23,8 +23,8 @@ namespace hsim::model::detail {
 
 inline constexpr double never = std::numeric_limits<double>::infinity();
 
-// Walks over every person (building them, the weekly census and contact counts) run in parts of this
-// many on the run's threads; each part writes only its own people or its own counts.
+// Work over many people (building them, reading where the weekly contact count's movers and tenants
+// are) runs in parts of this many on the run's threads; each part writes only its own results.
 inline constexpr std::size_t people_per_part = 4096;
 constexpr std::size_t part_count(std::size_t people) {
   return (people + people_per_part - 1) / people_per_part;
@@ -315,7 +315,7 @@ struct LpLog {
   std::vector<JanitorHours> janitor;
   std::vector<std::uint32_t> touched;  // people whose events ran (for the invariant checks)
   CensusRow place_counts;              // this process's people by place (running totals, never reset)
-  std::vector<std::uint32_t> moved;    // people whose place changed
+  std::vector<std::uint32_t> moved;    // people whose place or tenancy changed (for the contact count)
   std::uint64_t complaints = 0;
   std::uint64_t warnings = 0;
   std::uint64_t cohort_evictions = 0;
