@@ -15,7 +15,8 @@ namespace {
 using namespace hsim::model;
 namespace engine = hsim::engine;
 
-// Spells with few distinct values, so that many share a person, a start day or every key but one.
+// Spells with few distinct values in every field, so that many share a person, a start day or every
+// field but one.
 std::vector<SpellRecord> random_spells(std::size_t count, std::uint32_t people, std::uint64_t seed) {
   engine::RandomStream stream(engine::StreamKey{seed, 0, 0, 0});
   std::vector<SpellRecord> spells(count);
@@ -27,6 +28,8 @@ std::vector<SpellRecord> random_spells(std::size_t count, std::uint32_t people, 
     spell.end_reason = static_cast<EndReason>(engine::uniform_index(stream, 3));
     spell.unit = static_cast<std::int32_t>(engine::uniform_index(stream, 3)) - 1;
     spell.flat_number = static_cast<std::uint16_t>(engine::uniform_index(stream, 2));
+    spell.district = static_cast<std::int16_t>(engine::uniform_index(stream, 2));
+    spell.tenure = static_cast<Tenure>(engine::uniform_index(stream, 2));
   }
   return spells;
 }
