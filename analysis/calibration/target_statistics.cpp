@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <utility>
 
+#include "sim/model/continuous_housing.hpp"
 #include "sim/model/kaplan_meier.hpp"
 
 namespace hsim::analysis::calibration {
@@ -44,9 +46,10 @@ struct EntrantOutcome {
   double observed_days = 0.0;                    // from entry to the status date, death or moving away
   double home_days = 0.0;                        // days living in an own flat (holding it and not in an institution)
   std::vector<std::pair<double, double>> homes;  // (start, end) of those stays
-  bool first_tenancy_lost = false;               // the first tenancy after entry ended by a housing-loss reason
-  double first_tenancy_days = -1.0;              // its length to loss or censoring; negative when never housed
-  double first_move_in_day = -1.0;               // of the first tenancy after entry; negative when never housed
+  // The first stay in housing after entry: the first tenancy and any flats moved straight into from it.
+  bool first_stay_lost = false;     // ended by a housing-loss reason
+  double first_stay_days = -1.0;    // its length to loss or censoring; negative when never housed
+  double first_move_in_day = -1.0;  // of the first tenancy after entry; negative when never housed
   double follow_up_end_day = -1.0;  // end of the last Housing First enrolment; negative when never enrolled
 };
 
@@ -78,8 +81,9 @@ ReplicateView analyse(const model::ReplicateResult& result) {
     std::vector<std::pair<double, double>> enrolments;
     outcome.notice_pending_at_status = person.notice_pending_at_status;
     std::vector<const SpellRecord*> tenancies;
-    for (std::size_t i = first[person.id]; i < first[person.id + 1]; ++i) {
-      const SpellRecord& s = result.spells[i];
+    const auto person_spells =
+        std::span(result.spells).subspan(first[person.id], first[person.id + 1] - first[person.id]);
+    for (const SpellRecord& s : person_spells) {
       switch (s.type) {
         case SpellType::tenancy:
           if (s.end_day > entry && s.start_day < status) tenancies.push_back(&s);
@@ -144,8 +148,9 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       }
       const bool loss = model::is_housing_loss(s.end_reason) && s.end_day <= status;
       if (t == 0) {
-        outcome.first_tenancy_lost = loss;
-        outcome.first_tenancy_days = std::min(s.end_day, status) - std::max(s.start_day, entry);
+        const SpellRecord& last = model::last_tenancy_of_stay(person_spells, s);
+        outcome.first_stay_lost = model::is_housing_loss(last.end_reason) && last.end_day <= status;
+        outcome.first_stay_days = std::min(last.end_day, status) - std::max(s.start_day, entry);
       }
       if (loss) {
         outcome.lost_housing = true;
@@ -172,12 +177,12 @@ bool passes(const TargetFilter& filter, const model::PersonRecord& person) {
   return true;
 }
 
-// Kaplan-Meier probability that the first tenancy after entry lasts `days`; NaN beyond follow-up.
-double first_tenancy_survival(const ReplicateView& view, const TargetFilter& filter, double days) {
+// Kaplan-Meier probability that the first stay in housing after entry lasts `days`; NaN beyond follow-up.
+double first_stay_survival(const ReplicateView& view, const TargetFilter& filter, double days) {
   std::vector<std::pair<double, bool>> observations;
   for (const auto& outcome : view.entrants) {
-    if (!passes(filter, *outcome.person) || outcome.first_tenancy_days < 0.0) continue;
-    observations.emplace_back(outcome.first_tenancy_days, outcome.first_tenancy_lost);
+    if (!passes(filter, *outcome.person) || outcome.first_stay_days < 0.0) continue;
+    observations.emplace_back(outcome.first_stay_days, outcome.first_stay_lost);
   }
   return model::kaplan_meier(std::move(observations), {days}).front();
 }
@@ -257,9 +262,10 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
       {"housed_at_days_after_entry", true,
        "entrants living in an own flat filter.days after entry, among those followed that long (alive and in "
        "the city)"},
-      {"first_tenancy_survival", true,
-       "Kaplan-Meier probability that the first tenancy after entry lasts filter.days; event: a housing loss; "
-       "censored at the status date, death or moving away"},
+      {"first_stay_survival", true,
+       "Kaplan-Meier probability that the first stay in housing after entry (the first tenancy and the flats "
+       "moved straight into from it) lasts filter.days; event: a housing loss; censored at the status date, "
+       "death or moving away"},
       {"evictions_prevented", false, "terminations of entrants' tenancies stopped by team work (count)"},
       {"days_to_housing_mean", false, "summary metric days_to_housing_mean (days from referral to first move-in)"},
       {"homeless_point_in_time", false,
@@ -380,7 +386,7 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
     }
     return n > 0 ? k / n : nan;
   }
-  if (name == "first_tenancy_survival") return first_tenancy_survival(view, f, f.days);
+  if (name == "first_stay_survival") return first_stay_survival(view, f, f.days);
   if (name == "lease_ended") {
     double n = 0, k = 0;
     for (const auto& [person, lease] : view.leases) {

@@ -100,6 +100,8 @@ class CityModel {
   // `short_of_choice`: taken when fewer flats were open than the team usually offers to choose from.
   void start_tenancy(Person& person, std::int32_t unit, bool short_of_choice, engine::EventContext& context);
   void end_tenancy(Person& person, EndReason reason, engine::EventContext& context);
+  [[nodiscard]] bool team_finds_next_flat(const Person& person) const;
+  void move_to_next_flat(Person& person, std::int32_t unit, bool short_of_choice, engine::EventContext& context);
   void leave_model(Person& person, Place destination, EndReason reason, engine::EventContext& context);
   void move_to(Person& person, Place place, EndReason reason, engine::EventContext& context);
   void request_step(Person& person, int step, bool to_front, engine::EventContext& context);

@@ -196,7 +196,8 @@ struct Person {
   EntryRoute route = EntryRoute::city_inflow;
   Place initial_place = Place::street_or_friends;
   bool initial_waiting_list = false;
-  std::uint8_t next_due = no_due;  // the clock (or clock_count + timer) the person's alarm stands for
+  std::uint8_t next_due = no_due;    // the clock (or clock_count + timer) the person's alarm stands for
+  bool moving_to_next_flat = false;  // wants to move; keeps the flat while the team looks for the next one
   std::uint32_t place_token = 0;
   std::uint16_t flats = 0;
   std::uint16_t flats_since_entry = 0;

@@ -33,7 +33,8 @@ engine::RandomStream CityModel::offer_stream(std::uint32_t person) {
 }
 
 bool CityModel::entitled_to_flat_offer(const Person& p) const {
-  return is_present(p.place) && p.unit < 0 && coordination_.pending_unit[p.id] < 0;
+  const bool needs_flat = p.unit < 0 || (p.moving_to_next_flat && p.place == Place::own_flat);
+  return is_present(p.place) && needs_flat && coordination_.pending_unit[p.id] < 0;
 }
 
 void CityModel::apply_request(const Request& r) {
@@ -386,7 +387,10 @@ void CityModel::housing_first_offers(double now, engine::Coordinator& coordinato
   };
   const auto flats_shown = static_cast<std::size_t>(parameters_.housing.flats_offered_to_choose_from);
   const double refusal = parameters_.behaviour.life.flat_refusal_share;
-  const std::vector<std::uint32_t> searchers = c.hf_searchers;
+  // Those without a flat are housed before a tenant is moved (an assumption: a tenant has a home).
+  std::vector<std::uint32_t> searchers = c.hf_searchers;
+  std::stable_partition(searchers.begin(), searchers.end(),
+                        [&](std::uint32_t person) { return people_[person].unit < 0; });
   for (std::uint32_t person : searchers) {
     if (candidates.empty()) break;
     const Person& p = people_[person];

@@ -52,6 +52,9 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
     } else if (p.place == Place::own_flat) {
       fail(now, "person " + std::to_string(p.id) + " is in an own flat without a tenancy");
     }
+    if (p.moving_to_next_flat && (p.unit < 0 || !p.hf_enrolled)) {
+      fail(now, "person " + std::to_string(p.id) + " is moving to a next flat without a flat or a team");
+    }
     if (p.hf_enrolled && p.support != Support::housing_first) {
       fail(now, "person " + std::to_string(p.id) + " enrolled in Housing First without its support");
     }

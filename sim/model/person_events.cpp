@@ -98,7 +98,8 @@ double CityModel::desired_rate(const Person& p, Clock clock) const {
       }
       break;
     case clock_voluntary_move:
-      per_year = p.unit >= 0 && p.place == Place::own_flat ? b.life.voluntary_move_per_year : 0.0;
+      per_year =
+          p.unit >= 0 && p.place == Place::own_flat && !p.moving_to_next_flat ? b.life.voluntary_move_per_year : 0.0;
       break;
     case clock_arrears: {
       const auto& w = parameters_.welfare;
@@ -297,12 +298,17 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
       return;
     case kind_move_in: {
       const auto unit = static_cast<std::int32_t>(low_word);
-      if (!is_present(p.place) || p.unit >= 0) {
+      const bool short_choice = (event.payload & move_in_short_choice_flag) != 0;
+      if (!is_present(p.place) || (p.unit >= 0 && !p.moving_to_next_flat)) {
         request(context, {Request::Kind::release_unit, p.id, context.now(), unit});
-      } else {
-        start_tenancy(p, unit, (event.payload & move_in_short_choice_flag) != 0, context);
-        refresh_rates(p, context);
+        return;
       }
+      if (p.unit >= 0) {
+        move_to_next_flat(p, unit, short_choice, context);
+      } else {
+        start_tenancy(p, unit, short_choice, context);
+      }
+      refresh_rates(p, context);
       return;
     }
     case kind_enrol_ordinary:
@@ -435,7 +441,14 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
       if (p.hf_enrolled && p.unit < 0) end_support(p, EndReason::discharged, context);
       break;
     case clock_voluntary_move:
-      if (p.unit >= 0) end_tenancy(p, EndReason::voluntary_move, context);
+      if (p.unit < 0) break;
+      if (team_finds_next_flat(p)) {
+        // The tenant keeps the flat while the team looks for the next one (001:1899-1901; 001:2917-2919).
+        p.moving_to_next_flat = true;
+        request(context, {Request::Kind::start_hf_search, p.id, now});
+      } else {
+        end_tenancy(p, EndReason::voluntary_move, context);
+      }
       break;
     case clock_arrears:
       if (p.unit >= 0) {
@@ -624,8 +637,28 @@ void CityModel::start_tenancy(Person& p, std::int32_t unit, bool short_of_choice
   }
 }
 
+bool CityModel::team_finds_next_flat(const Person& p) const {
+  return p.hf_enrolled && parameters_.teams.housing_first.rehouse_after_loss;
+}
+
+void CityModel::move_to_next_flat(Person& p, std::int32_t unit, bool short_of_choice, EventContext& context) {
+  const double now = context.now();
+  close_tenancy_spell(p, now, EndReason::moved_to_next_flat, context);
+  Request released{Request::Kind::release_unit, p.id, now, p.unit};
+  released.reason = EndReason::moved_to_next_flat;
+  request(context, released);
+  p.unit = -1;
+  p.moving_to_next_flat = false;
+  cancel_timer(p, timer_tenancy_lapse);
+  start_tenancy(p, unit, short_of_choice, context);
+}
+
 void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) {
   const double now = context.now();
+  if (p.moving_to_next_flat) {
+    p.moving_to_next_flat = false;
+    request(context, {Request::Kind::stop_hf_search, p.id, now});
+  }
   close_tenancy_spell(p, now, reason, context);
   Request released{Request::Kind::release_unit, p.id, now, p.unit};
   released.reason = reason;
@@ -791,6 +824,7 @@ void CityModel::end_support(Person& p, EndReason reason, EventContext& context) 
     end.reason = reason;
     request(context, end);
     p.hf_enrolled = false;
+    p.moving_to_next_flat = false;
     cancel_timer(p, timer_rehousing);
   }
   if (p.support == Support::ordinary_follow_up) {

@@ -64,8 +64,9 @@ enum class EndReason : std::uint8_t {
   self_resolved,       // found housing on their own
   death,
   moved_away,
-  offer_refused,  // waiting list: refused a flat and lost the place in the queue
-  discharged,     // team follow-up ended (no rehousing after loss, or capacity)
+  offer_refused,       // waiting list: refused a flat and lost the place in the queue
+  discharged,          // team follow-up ended (no rehousing after loss, or capacity)
+  moved_to_next_flat,  // the team found the tenant another flat and they moved straight across
   count
 };
 
@@ -73,9 +74,10 @@ inline constexpr std::array<std::string_view, static_cast<std::size_t>(EndReason
     "ongoing",      "moved",          "promotion",      "demotion",           "exclusion",
     "admitted",     "released",       "housed",         "eviction_immediate", "eviction_notice",
     "managed_exit", "voluntary_move", "tenancy_lapsed", "self_resolved",      "death",
-    "moved_away",   "offer_refused",  "discharged"};
+    "moved_away",   "offer_refused",  "discharged",     "moved_to_next_flat"};
 
-// A tenancy ending for one of these reasons is a loss of housing (death and moving away are not).
+// A tenancy ending for one of these reasons is a loss of housing (death, moving away and a move straight
+// into the next flat are not).
 constexpr bool is_housing_loss(EndReason reason) {
   return reason == EndReason::eviction_immediate || reason == EndReason::eviction_notice ||
          reason == EndReason::managed_exit || reason == EndReason::voluntary_move ||

@@ -2,9 +2,11 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "sim/model/calendar.hpp"
+#include "sim/model/continuous_housing.hpp"
 #include "sim/model/kaplan_meier.hpp"
 #include "sim/model/observers.hpp"
 
@@ -116,8 +118,10 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
     }
     if (first_tenancy != nullptr) {
       const double start = std::max(first_tenancy->start_day, entry);
-      const bool event = is_housing_loss(first_tenancy->end_reason) && first_tenancy->end_day <= status;
-      tenure.emplace_back(std::min(first_tenancy->end_day, status) - start, event);
+      const SpellRecord& last =
+          last_tenancy_of_stay(std::span(result.spells).subspan(begin, end - begin), *first_tenancy);
+      const bool event = is_housing_loss(last.end_reason) && last.end_day <= status;
+      tenure.emplace_back(std::min(last.end_day, status) - start, event);
       if (first_tenancy->covers(status)) first_flat_kept += 1;
     }
     if (!housed_at_referral && first_move_in < status) {

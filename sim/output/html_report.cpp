@@ -10,9 +10,11 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "analysis/policy_experiment.hpp"
+#include "sim/model/continuous_housing.hpp"
 #include "sim/model/kaplan_meier.hpp"
 #include "sim/model/records.hpp"
 #include "sim/output/console_table.hpp"
@@ -53,10 +55,10 @@ const std::vector<std::string> cost_differences{
     "cost_by_payer_health_trust_nok", "cost_by_payer_correctional_service_nok", "cost_by_payer_police_nok"};
 
 // The model's own rule for which tenancy endings are a loss, read from people.csv's end_reason.
-bool ends_in_loss(const std::string& reason) {
+model::EndReason end_reason_named(const std::string& reason) {
   const auto& names = model::end_reason_names;
   const auto at = std::find(names.begin(), names.end(), reason);
-  return at != names.end() && model::is_housing_loss(static_cast<model::EndReason>(at - names.begin()));
+  return at == names.end() ? model::EndReason::ongoing : static_cast<model::EndReason>(at - names.begin());
 }
 double quantile(std::vector<double> values, double q) {
   if (values.empty()) return std::nan("");
@@ -159,23 +161,38 @@ json fan_chart(const std::filesystem::path& folder, const std::vector<std::strin
   return chart;
 }
 
-json first_tenancy_survival(const std::filesystem::path& folder, const std::vector<std::string>& arms) {
-  std::map<std::string, std::vector<std::pair<double, bool>>> observations;
-  double longest = 0.0;
+json first_stay_survival(const std::filesystem::path& folder, const std::vector<std::string>& arms) {
+  // Each cohort member's tenancies, by policy, replicate and person.
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<model::SpellRecord>> tenancies;
   if (std::filesystem::exists(folder / "people.csv")) {
     for_each_csv_row(folder / "people.csv", [&](const CsvRow& row) {
-      if (row["spell_type"] != "tenancy" || row["flat_number"] != "1" || row["cohort"] != "1") return;
-      const double months = (row.number("end_day") - row.number("start_day")) / days_per_month;
-      if (!(months >= 0.0)) return;
-      observations[row["policy"]].emplace_back(months, ends_in_loss(row["end_reason"]));
-      longest = std::max(longest, months);
+      if (row["spell_type"] != "tenancy" || row["cohort"] != "1") return;
+      model::SpellRecord tenancy;
+      tenancy.type = model::SpellType::tenancy;
+      tenancy.start_day = row.number("start_day");
+      tenancy.end_day = row.number("end_day");
+      tenancy.end_reason = end_reason_named(row["end_reason"]);
+      tenancy.flat_number = static_cast<std::uint16_t>(row.number("flat_number"));
+      tenancies[{row["policy"], row["replicate"], row["person"]}].push_back(tenancy);
     });
+  }
+  std::map<std::string, std::vector<std::pair<double, bool>>> observations;
+  double longest = 0.0;
+  for (const auto& [key, person_tenancies] : tenancies) {
+    const auto first = std::find_if(person_tenancies.begin(), person_tenancies.end(),
+                                    [](const model::SpellRecord& t) { return t.flat_number == 1; });
+    if (first == person_tenancies.end()) continue;
+    const model::SpellRecord& last = model::last_tenancy_of_stay(person_tenancies, *first);
+    const double months = (last.end_day - first->start_day) / days_per_month;
+    if (!(months >= 0.0)) continue;
+    observations[std::get<0>(key)].emplace_back(months, model::is_housing_loss(last.end_reason));
+    longest = std::max(longest, months);
   }
   json chart{{"arms", json::array()},
              {"note",
-              "Share of the cohort's first tenancies not yet lost (evicted, moved out or lapsed), by months since "
-              "moving in; tenancies still running at the status date, or ended by death or moving away, are "
-              "censored."}};
+              "Share of the cohort still in the housing they first moved into, or in a flat they moved straight "
+              "on to, by months since moving in; a stay ends when a flat is lost (evicted, moved out or lapsed). "
+              "Stays still running at the status date, or ended by death or moving away, are censored."}};
   std::vector<double> horizons;
   for (double month = 0.0; month <= longest; month += 1.0) horizons.push_back(month);
   for (const auto& arm : arms) {
@@ -401,7 +418,7 @@ std::string report_data_json(const std::filesystem::path& folder) {
       {fan_chart(folder, arms, "cohort_in_ordinary_housing", "Cohort in ordinary housing over time", "people", false),
        fan_chart(folder, arms, "homeless_point_in_time",
                  "Homeless in the city over time (simulated count x pool scale)", "people", true)});
-  const json survival = first_tenancy_survival(folder, arms);
+  const json survival = first_stay_survival(folder, arms);
   if (!survival.is_null()) data["survival"] = survival;
   if (!differences.empty()) {
     data["forests"] = json::array(

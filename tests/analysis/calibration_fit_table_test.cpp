@@ -37,7 +37,7 @@ calibration::CalibrationTarget share_target(double count, double n) {
 }
 
 calibration::CalibrationTarget range_target(double low, double high) {
-  auto target = test_target("range", "first_tenancy_survival", calibration::ObservationKind::range);
+  auto target = test_target("range", "first_stay_survival", calibration::ObservationKind::range);
   target.low = low;
   target.high = high;
   return target;
@@ -295,7 +295,7 @@ TEST_CASE("the retention-shape check loads: three first-tenancy ranges on the su
   REQUIRE(city.targets.size() == 3);
   for (const auto& target : city.targets) {
     CHECK(target.kind == calibration::ObservationKind::range);
-    CHECK(target.statistic == "first_tenancy_survival");
+    CHECK(target.statistic == "first_stay_survival");
     CHECK(target.low < target.high);
   }
 }
