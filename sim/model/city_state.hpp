@@ -123,6 +123,7 @@ enum Timer : std::uint8_t {
   timer_visit,
   timer_rehousing,
   timer_waiting_list_eligible,
+  timer_move_out,  // a managed exit's last day in the flat
   timer_count
 };
 
@@ -197,7 +198,7 @@ struct Person {
   Place initial_place = Place::street_or_friends;
   bool initial_waiting_list = false;
   std::uint8_t next_due = no_due;    // the clock (or clock_count + timer) the person's alarm stands for
-  bool moving_to_next_flat = false;  // wants to move; keeps the flat while the team looks for the next one
+  bool moving_to_next_flat = false;  // keeps the flat while the team looks for the next one
   std::uint32_t place_token = 0;
   std::uint16_t flats = 0;
   std::uint16_t flats_since_entry = 0;
@@ -228,7 +229,7 @@ struct Person {
   std::array<HazardClock, clock_count> clocks{};
   std::array<double, timer_count> timer_due = all_never<timer_count>();  // never when not running
 };
-static_assert(sizeof(Person) == 584, "held for every person of the run: keep it compact");
+static_assert(sizeof(Person) == 592, "held for every person of the run: keep it compact");
 
 // Where each of a person's random streams stands, kept apart from Person so the state scanned at every
 // barrier stays small. A stream's key is (seed, replicate, person id, purpose), so only the position is

@@ -184,6 +184,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   }
   c.share("teams.housing_first.managed_exit_share", hf.managed_exit_share);
   c.non_negative("teams.housing_first.rehousing_delay_days", hf.rehousing_delay_days);
+  c.non_negative("teams.housing_first.managed_exit_days", hf.managed_exit_days);
   c.share("teams.housing_first.crisis_contact_complaint_reduction_share", hf.crisis_contact_complaint_reduction_share);
   c.positive("teams.housing_first.prevention_staff_per_participant_scale", hf.prevention_staff_per_participant_scale);
   c.share("teams.housing_first.new_team_prevention_gap_share", hf.new_team_prevention_gap_share);

@@ -312,6 +312,11 @@ struct HousingFirstTeamParameters {
   // Share of evictions that go ahead which the team turns into a voluntary move, keeping municipal
   // eligibility (001:3031-3040).
   double managed_exit_share = 0.3;
+  // A managed exit gives the tenant this long to move out while the team looks for the next flat
+  // (001:3031-3036); 0 ends the lease at once.
+  double managed_exit_days = 0.0;
+  // A team that rehouses looks for the next flat while the tenant is under notice (001:3037-3040).
+  bool search_during_notice = false;
   // Mean days between losing a flat and the start of the next search (001:3074-3087), exponential.
   double rehousing_delay_days = 60.0;
   // While the team knows of a heavy-use period (seen at a visit), complaints are this much rarer

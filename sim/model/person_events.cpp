@@ -315,7 +315,10 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
       enrol_ordinary(p, static_cast<std::int32_t>(low_word), context);
       return;
     case kind_notice:
-      if (is_present(p.place) && p.unit == static_cast<std::int32_t>(low_word)) p.notice_pending = true;
+      if (is_present(p.place) && p.unit == static_cast<std::int32_t>(low_word)) {
+        p.notice_pending = true;
+        if (parameters_.teams.housing_first.search_during_notice) look_for_next_flat(p, context);
+      }
       return;
     case kind_eviction:
       if (is_present(p.place)) {
@@ -443,9 +446,7 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
     case clock_voluntary_move:
       if (p.unit < 0) break;
       if (team_finds_next_flat(p)) {
-        // The tenant keeps the flat while the team looks for the next one (001:1899-1901; 001:2917-2919).
-        p.moving_to_next_flat = true;
-        request(context, {Request::Kind::start_hf_search, p.id, now});
+        look_for_next_flat(p, context);
       } else {
         end_tenancy(p, EndReason::voluntary_move, context);
       }
@@ -501,6 +502,9 @@ void CityModel::on_timer(Person& p, Timer timer, EventContext& context) {
       break;
     case timer_waiting_list_eligible:
       want_waiting_list(p, context);
+      break;
+    case timer_move_out:
+      if (p.unit >= 0) end_tenancy(p, EndReason::managed_exit, context);
       break;
     default:
       break;
@@ -641,16 +645,39 @@ bool CityModel::team_finds_next_flat(const Person& p) const {
   return p.hf_enrolled && parameters_.teams.housing_first.rehouse_after_loss;
 }
 
+// The tenant keeps the flat while a team that rehouses looks for the next one: when they want to move
+// (001:1899-1901; 001:2917-2919), under notice or given time to leave instead of being thrown out
+// (001:3031-3040).
+void CityModel::look_for_next_flat(Person& p, EventContext& context) {
+  if (p.moving_to_next_flat || !team_finds_next_flat(p)) return;
+  p.moving_to_next_flat = true;
+  request(context, {Request::Kind::start_hf_search, p.id, context.now()});
+}
+
 void CityModel::move_to_next_flat(Person& p, std::int32_t unit, bool short_of_choice, EventContext& context) {
   const double now = context.now();
-  close_tenancy_spell(p, now, EndReason::moved_to_next_flat, context);
+  // Leaving under a managed exit or a notice still ends the lease that way; otherwise the tenant chose to.
+  const EndReason reason = p.timer_due[timer_move_out] != never ? EndReason::managed_exit
+                           : p.notice_pending                   ? EndReason::eviction_notice
+                                                                : EndReason::moved_to_next_flat;
+  close_tenancy_spell(p, now, reason, context);
   Request released{Request::Kind::release_unit, p.id, now, p.unit};
-  released.reason = EndReason::moved_to_next_flat;
+  released.reason = reason;
   request(context, released);
   p.unit = -1;
   p.moving_to_next_flat = false;
   cancel_timer(p, timer_tenancy_lapse);
+  cancel_timer(p, timer_move_out);
+  if (is_eviction(reason)) count_eviction(p, context);
   start_tenancy(p, unit, short_of_choice, context);
+}
+
+void CityModel::count_eviction(Person& p, EventContext& context) {
+  const double now = context.now();
+  auto& lp_log = log(context);
+  ++lp_log.evictions;
+  if (p.entry_day >= 0.0 && now > p.entry_day) ++lp_log.cohort_evictions;
+  p.ineligible_until = now + parameters_.staircase.eviction_ineligibility_days;
 }
 
 void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) {
@@ -659,6 +686,7 @@ void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) 
     p.moving_to_next_flat = false;
     request(context, {Request::Kind::stop_hf_search, p.id, now});
   }
+  cancel_timer(p, timer_move_out);
   close_tenancy_spell(p, now, reason, context);
   Request released{Request::Kind::release_unit, p.id, now, p.unit};
   released.reason = reason;
@@ -669,12 +697,7 @@ void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) 
   cancel_timer(p, timer_tenancy_lapse);
   if (reason == EndReason::death || reason == EndReason::moved_away) return;
 
-  auto& lp_log = log(context);
-  if (is_eviction(reason)) {
-    ++lp_log.evictions;
-    if (p.entry_day >= 0.0 && now > p.entry_day) ++lp_log.cohort_evictions;
-    p.ineligible_until = now + parameters_.staircase.eviction_ineligibility_days;
-  }
+  if (is_eviction(reason)) count_eviction(p, context);
   if (p.support == Support::ordinary_follow_up) end_support(p, EndReason::discharged, context);
   if (p.place == Place::own_flat) {
     move_to(p, Place::street_or_friends, reason, context);
@@ -699,6 +722,12 @@ void CityModel::evicted(Person& p, std::int32_t unit, bool immediate, EventConte
   if (p.hf_enrolled &&
       engine::bernoulli(stream(p, slot_managed_exit), parameters_.teams.housing_first.managed_exit_share)) {
     reason = EndReason::managed_exit;
+    // Instead of being thrown out, the tenant is given time to move (001:3031-3036).
+    if (immediate && team_finds_next_flat(p) && parameters_.teams.housing_first.managed_exit_days > 0.0) {
+      start_timer(p, timer_move_out, parameters_.teams.housing_first.managed_exit_days, context);
+      look_for_next_flat(p, context);
+      return;
+    }
   }
   end_tenancy(p, reason, context);
 }

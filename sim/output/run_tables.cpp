@@ -48,7 +48,10 @@ const TableSchema& people_schema() {
         "ordinary_follow_up_enrolment, waiting_list (running alongside)"},
        {"start_day", "First day of the spell"},
        {"end_day", "Day the spell ended (end of the run when ongoing)"},
-       {"end_reason", "Why it ended (ongoing when still open at the end of the run)"},
+       {"end_reason",
+        "Why it ended (ongoing when still open at the end of the run). A tenancy that ends the day the "
+        "next one starts was left for that flat: moved_to_next_flat when the tenant chose to, "
+        "eviction_notice or managed_exit when the landlord ended it"},
        {"unit", "Housing unit id for tenancy and own_flat spells, else -1"},
        {"tenure", "private_rental or municipal for tenancy and own_flat spells, else NA"},
        {"district", "District index of the unit, else -1"},

@@ -34,8 +34,7 @@ TEST_CASE("identical results at 1 and 2 threads", "[unit][model][determinism]") 
   }
 }
 
-TEST_CASE("identical results at 1 and 2 threads in a city built and counted in parts",
-          "[unit][model][determinism]") {
+TEST_CASE("identical results at 1 and 2 threads in a city built and counted in parts", "[unit][model][determinism]") {
   const CityParameters large = hsim::model::testing::city_counted_in_parts();
   const auto one = simulate_replicate(large, PolicyName::housing_first, 5, 0, 1);
   const auto two = simulate_replicate(large, PolicyName::housing_first, 5, 0, 2);

@@ -17,9 +17,11 @@ using hsim::model::testing::small_city;
 namespace {
 constexpr std::uint64_t seeds = 30;
 
-// Forty entrants in the first year, followed three years, with flats enough for all of them.
+// Forty entrants in the first year, followed three years, with flats enough for all of them. The team
+// does not rehouse, so that every end of a first tenancy is a loss (no moves straight into a next flat).
 CityParameters long_follow_up() {
   auto p = small_city();
+  p.teams.housing_first.rehouse_after_loss = false;
   p.window.status_date = {2016, 12, 31};
   p.population.intake_by_year = {{2014, 40}};
   p.housing.private_vacancies_for_programme_per_year = 40.0;

@@ -72,6 +72,14 @@ void declare_teams_keys(KeyRegistry& keys) {
                .describe("Share of evictions that go ahead which the team turns into a voluntary move, keeping "
                          "municipal eligibility.")
                .assumption("Practice is described (001:3031-3040) without a count"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.managed_exit_days)
+               .describe("Days a managed exit gives the tenant to move out instead of being thrown out at once; a "
+                         "team that rehouses looks for the next flat meanwhile. 0 ends the lease at once.")
+               .source("001:3031-3036"));
+  keys.add(HSIM_SCENARIO_KEY(teams.housing_first.search_during_notice)
+               .describe("A team that rehouses looks for the next flat while a tenant is under notice, so that "
+                         "the tenant can move straight on.")
+               .source("001:3037-3040"));
   keys.add(HSIM_SCENARIO_KEY(teams.housing_first.rehousing_delay_days)
                .describe("Mean days (exponential) between losing a flat and the start of the search for the next "
                          "one.")
