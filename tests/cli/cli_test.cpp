@@ -2,6 +2,7 @@
 // across thread counts, and the generated reference files.
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sim/output/html_report.hpp"
 #include "sim/output/outputs_reference.hpp"
 
 namespace fs = std::filesystem;
@@ -344,5 +346,33 @@ TEST_CASE("a 90,000-key file at a 3,000-character path is refused within 200 MB"
   // Every problem is counted, but only the first ones are printed in full.
   CHECK(result.err.size() < 2'000'000);
   CHECK(result.err.find("more problems") != std::string::npos);
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("the report's tenure curve follows a stay through moves straight into the next flat", "[unit][cli]") {
+  const fs::path scratch = fresh_temp_folder("stay-curve");
+  const fs::path run = scratch / "run";
+  REQUIRE(run_hsim("compare " + (fixtures / "mini_city.yaml").string() + " --reps 2 --seed 3 --out " + run.string(),
+                   scratch)
+              .exit_code == 0);
+  // Two cohort members under Housing First: one moves on from the first flat on day 100 and loses the
+  // second on day 500; the other holds the first flat to the end of the run.
+  std::ofstream people(run / "people.csv", std::ios::trunc);
+  people << "replicate,policy,person,cohort,entry_route,referral_day,entry_day,age_years,female,spell_type,"
+            "start_day,end_day,end_reason,unit,tenure,district,flat_number\n"
+            "0,housing_first,1,1,street_or_friends,0,0,40,0,tenancy,10,100,moved_to_next_flat,5,municipal,0,1\n"
+            "0,housing_first,1,1,street_or_friends,0,0,40,0,tenancy,100,500,eviction_notice,6,municipal,0,2\n"
+            "0,housing_first,2,1,street_or_friends,0,0,40,0,tenancy,0,1000,ongoing,7,municipal,0,1\n";
+  people.close();
+  const auto data = nlohmann::json::parse(hsim::output::report_data_json(run));
+  REQUIRE(data.contains("survival"));
+  const auto& arm = data["survival"]["arms"][0];
+  CHECK(arm["label"] == "housing_first");
+  const auto months = arm["months"].get<std::vector<double>>();
+  const auto survival = arm["survival"].get<std::vector<double>>();
+  REQUIRE(months.size() > 20);
+  // The stay of 490 days ended by a loss in month 17 (16.1 months in): one of two lost by month 17.
+  CHECK(survival[12] == 1.0);
+  CHECK(survival[17] == 0.5);
   fs::remove_all(scratch);
 }
