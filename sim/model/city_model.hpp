@@ -103,6 +103,8 @@ class CityModel {
   [[nodiscard]] bool team_finds_next_flat(const Person& person) const;
   void look_for_next_flat(Person& person, engine::EventContext& context);
   void count_eviction(Person& person, engine::EventContext& context);
+  // Closes the tenancy's spell and lets the unit go.
+  void hand_back_unit(Person& person, EndReason reason, engine::EventContext& context);
   void move_to_next_flat(Person& person, std::int32_t unit, bool short_of_choice, engine::EventContext& context);
   void leave_model(Person& person, Place destination, EndReason reason, engine::EventContext& context);
   void move_to(Person& person, Place place, EndReason reason, engine::EventContext& context);

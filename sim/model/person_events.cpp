@@ -655,21 +655,25 @@ void CityModel::look_for_next_flat(Person& p, EventContext& context) {
 }
 
 void CityModel::move_to_next_flat(Person& p, std::int32_t unit, bool short_of_choice, EventContext& context) {
-  const double now = context.now();
   // Leaving under a managed exit or a notice still ends the lease that way; otherwise the tenant chose to.
   const EndReason reason = p.timer_due[timer_move_out] != never ? EndReason::managed_exit
                            : p.notice_pending                   ? EndReason::eviction_notice
                                                                 : EndReason::moved_to_next_flat;
+  p.moving_to_next_flat = false;
+  hand_back_unit(p, reason, context);
+  if (is_eviction(reason)) count_eviction(p, context);
+  start_tenancy(p, unit, short_of_choice, context);
+}
+
+void CityModel::hand_back_unit(Person& p, EndReason reason, EventContext& context) {
+  const double now = context.now();
   close_tenancy_spell(p, now, reason, context);
   Request released{Request::Kind::release_unit, p.id, now, p.unit};
   released.reason = reason;
   request(context, released);
   p.unit = -1;
-  p.moving_to_next_flat = false;
   cancel_timer(p, timer_tenancy_lapse);
   cancel_timer(p, timer_move_out);
-  if (is_eviction(reason)) count_eviction(p, context);
-  start_tenancy(p, unit, short_of_choice, context);
 }
 
 void CityModel::count_eviction(Person& p, EventContext& context) {
@@ -686,15 +690,9 @@ void CityModel::end_tenancy(Person& p, EndReason reason, EventContext& context) 
     p.moving_to_next_flat = false;
     request(context, {Request::Kind::stop_hf_search, p.id, now});
   }
-  cancel_timer(p, timer_move_out);
-  close_tenancy_spell(p, now, reason, context);
-  Request released{Request::Kind::release_unit, p.id, now, p.unit};
-  released.reason = reason;
-  request(context, released);
-  p.unit = -1;
+  hand_back_unit(p, reason, context);
   p.notice_pending = false;
   p.hf_tenancy = false;
-  cancel_timer(p, timer_tenancy_lapse);
   if (reason == EndReason::death || reason == EndReason::moved_away) return;
 
   if (is_eviction(reason)) count_eviction(p, context);
