@@ -94,7 +94,7 @@
   }
 
   function survivalChart(survival) {
-    const place = figure("First tenancy kept (Kaplan-Meier)", survival.note);
+    const place = figure("First stay in housing kept (Kaplan-Meier)", survival.note);
     draw(place, {
       type: "line",
       data: {
@@ -107,8 +107,8 @@
         }),
       },
       options: {
-        scales: { x: { type: "linear", title: { display: true, text: "months in the first flat" } },
-                  y: { min: 0, max: 1, title: { display: true, text: "share still in the first flat" } } },
+        scales: { x: { type: "linear", title: { display: true, text: "months since moving in" } },
+                  y: { min: 0, max: 1, title: { display: true, text: "share still housed without a break" } } },
       },
     });
   }

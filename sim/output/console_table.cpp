@@ -43,7 +43,7 @@ const std::map<std::string, Label, std::less<>>& labels() {
       {"evictions_prevented", {"evictions prevented by the team", Unit::number}},
       {"days_to_housing_mean", {"days from entry to a flat", Unit::number}},
       {"stably_housed_days_share", {"days housed, of days followed", Unit::share}},
-      {"tenure_survival_12m", {"first tenancy lasting 12 months", Unit::share}},
+      {"tenure_survival_12m", {"first stay housed 12 months", Unit::share}},
       {"retention_12m_after_move_in_share", {"housed 12 months after moving in", Unit::share}},
       {"housed_none_final_6m_share", {"unhoused the whole final 6 months", Unit::share}},
       {"still_enrolled_share", {"still followed by the team", Unit::share}},

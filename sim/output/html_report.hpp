@@ -2,7 +2,7 @@
 
 // report.html: one self-contained page (Chart.js and the front end inlined, the data as JSON) with the
 // charts of a run folder: the main table, the cohort in ordinary housing over time as fan charts,
-// Kaplan-Meier curves of the first tenancy, forest plots of the paired differences, cost by payer and
+// Kaplan-Meier curves of the first stay in housing, forest plots of the paired differences, cost by payer and
 // year, and the acceptability curve when ceac.csv is there.
 
 #include <filesystem>

@@ -45,7 +45,7 @@ std::string outputs_reference_markdown() {
          "Beside the tables: `scenario.resolved.yaml` (the scenario with every value as run; a what-if adds "
          "`<variant>.resolved.yaml` for each variant) and `report.html`, one self-contained page that opens from "
          "disk with no network: the main table, the cohort in ordinary housing and the city's homeless count over "
-         "time (median with 50 % and 90 % bands), Kaplan-Meier curves of the first tenancy, forest plots of the "
+         "time (median with 50 % and 90 % bands), Kaplan-Meier curves of the first stay in housing, forest plots of the "
          "paired differences, cost by payer and year, and the acceptability curve when `--wtp` is given; each "
          "chart saves as PNG. `hsim report FOLDER` writes it again from the folder's tables. Sensitivity folders get "
          "a report.html of their indices (Sobol' S1 and ST, or Morris mu* and sigma, with intervals); sweep folders "
