@@ -431,3 +431,24 @@ TEST_CASE("housed by the programme and ordinary housing without a notice", "[uni
   CHECK(statistic("in_ordinary_housing") == Approx(1.0));
   CHECK(statistic("status_in_ordinary_housing") == Approx(0.75));
 }
+
+TEST_CASE("the first stay's survival runs through a move straight into the next flat", "[unit][calibration]") {
+  HandBuiltReplicate replicate(1000.0);
+  using model::EndReason;
+  using model::SpellType;
+  // 0: moves on from the first flat on day 100 and loses the second on day 500 (a stay of 480 days).
+  // 1: holds the first flat to the status date. 2: loses the first flat on day 200; the next starts later.
+  for (std::uint32_t id = 0; id < 3; ++id) replicate.person(id, 20.0);
+  replicate.spell(0, SpellType::tenancy, 20, 100, EndReason::moved_to_next_flat);
+  replicate.spell(0, SpellType::tenancy, 100, 500, EndReason::eviction_immediate);
+  replicate.spell(1, SpellType::tenancy, 20, 1000, EndReason::ongoing);
+  replicate.spell(2, SpellType::tenancy, 20, 200, EndReason::voluntary_move);
+  replicate.spell(2, SpellType::tenancy, 250, 1000, EndReason::ongoing);
+  const model::ReplicateResult& result = replicate.sorted();
+  // Kaplan-Meier: 2 lost at 180 days of 3 at risk, 0 at 480 days of 2: 2/3 at one year, 1/3 at two.
+  CHECK(statistic_of(result, "first_stay_survival", 365) == Approx(2.0 / 3.0));
+  CHECK(statistic_of(result, "first_stay_survival", 730) == Approx(1.0 / 3.0));
+  // A move straight on is neither a loss nor a rehousing; 0 is still "in a later flat".
+  CHECK(statistic_of(result, "ever_lost_housing") == Approx(2.0 / 3.0));
+  CHECK(statistic_of(result, "rehoused_once") == Approx(1.0 / 3.0));
+}
