@@ -54,7 +54,8 @@ const std::vector<std::string> cost_differences{
     "cost_per_person_year_nok",       "cost_by_payer_municipality_nok",         "cost_by_payer_state_nok",
     "cost_by_payer_health_trust_nok", "cost_by_payer_correctional_service_nok", "cost_by_payer_police_nok"};
 
-// The model's own rule for which tenancy endings are a loss, read from people.csv's end_reason.
+// people.csv's end_reason as the model's end reason (ongoing for a name it does not know), so that the
+// report applies the model's own rules for losses and stays.
 model::EndReason end_reason_named(const std::string& reason) {
   const auto& names = model::end_reason_names;
   const auto at = std::find(names.begin(), names.end(), reason);
