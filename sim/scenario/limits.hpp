@@ -9,6 +9,7 @@ namespace hsim::scenario::limits {
 
 inline constexpr std::uintmax_t max_file_bytes = 1024 * 1024;  // checked before parsing
 inline constexpr std::size_t max_yaml_nodes = 100'000;         // per file, after alias expansion
+inline constexpr std::size_t max_nesting_depth = 64;           // mappings and lists inside each other
 inline constexpr std::size_t max_extends_depth = 16;           // files in one extends chain
 inline constexpr std::size_t max_set_overrides = 1'000;
 inline constexpr std::size_t max_list_entries = 1'000;  // districts, adjacency links

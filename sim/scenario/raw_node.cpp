@@ -29,10 +29,18 @@ class Converter {
 
   bool exhausted() const { return exhausted_; }
 
-  RawNode convert(const YAML::Node& node, const Origin& fallback, const std::string& path) {
+  RawNode convert(const YAML::Node& node, const Origin& fallback, const std::string& path, std::size_t depth = 0) {
     RawNode raw;
     raw.origin = origin_of(node.Mark(), where_, fallback);
     if (exhausted_) return raw;
+    if (depth > limits::max_nesting_depth) {
+      // yaml-cpp accepts 2,000 levels, more than this recursion has stack for under a sanitizer.
+      exhausted_ = true;
+      diagnostics_.add(raw.origin, "",
+                       "found nesting more than " + std::to_string(limits::max_nesting_depth) +
+                           " levels deep, expected a scenario nested a few levels deep");
+      return raw;
+    }
     if (++node_count_ > limits::max_yaml_nodes) {
       exhausted_ = true;
       diagnostics_.add(raw.origin, "",
@@ -49,7 +57,7 @@ class Converter {
       case YAML::NodeType::Sequence:
         raw.kind = RawNode::Kind::sequence;
         for (const auto& item : node) {
-          raw.items.push_back(convert(item, raw.origin, child_path(path, std::to_string(raw.items.size()))));
+          raw.items.push_back(convert(item, raw.origin, child_path(path, std::to_string(raw.items.size())), depth + 1));
         }
         break;
       case YAML::NodeType::Map: {
@@ -69,7 +77,8 @@ class Converter {
             continue;
           }
           seen.emplace(key, key_origin);
-          raw.entries.push_back(RawEntry{key, key_origin, convert(it->second, key_origin, child_path(path, key))});
+          raw.entries.push_back(
+              RawEntry{key, key_origin, convert(it->second, key_origin, child_path(path, key), depth + 1)});
         }
         break;
       }
