@@ -123,12 +123,7 @@ double CityModel::desired_rate(const Person& p, Clock clock) const {
 }
 
 void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext& context) {
-  HazardClock& k = p.clocks[clock];
-  if (rate == k.rate) return;
-  const double now = context.now();
-  if (k.rate > 0.0) k.budget = std::max(0.0, k.budget - k.rate * (now - k.since));
-  k.rate = rate;
-  k.since = now;
+  p.clocks[clock].set_rate(rate, context.now());
 }
 
 void CityModel::refresh_rates(Person& p, EventContext& context) {
@@ -182,9 +177,7 @@ void CityModel::fire_next_due(Person& p, EventContext& context) {
     const auto clock = static_cast<Clock>(slot);
     HazardClock& k = p.clocks[clock];
     check_due(k.due_day(end_day_) == now, "clock", slot, now);
-    k.budget = engine::exponential(clock_stream(p, clock), 1.0);
-    k.rate = 0.0;
-    k.since = now;
+    k.restart(engine::exponential(clock_stream(p, clock), 1.0));
     const Place place_before = p.place;
     const std::int32_t unit_before = p.unit;
     on_clock(p, clock, context);
@@ -344,8 +337,7 @@ void CityModel::appear(Person& p, EventContext& context) {
   p.substance_since = now;
   p.mental_since = now;
   for (std::size_t c = 0; c < clock_count; ++c) {
-    p.clocks[c].budget = engine::exponential(clock_stream(p, static_cast<Clock>(c)), 1.0);
-    p.clocks[c].since = now;
+    p.clocks[c].restart(engine::exponential(clock_stream(p, static_cast<Clock>(c)), 1.0));
   }
   if (p.cohort && !rules_.housing_first_team) p.entry_day = now;
   const int step = step_of(p.place);
