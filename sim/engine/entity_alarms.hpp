@@ -10,56 +10,67 @@
 namespace hsim::engine {
 
 // At most one pending alarm per entity, which its owner can move or cancel in place: a 4-ary min-heap
-// of events ordered by `precedes`, with each entity's position in the heap kept beside it. A model
-// whose next event keeps changing (a hazard whose rate moves with the entity's state) sets an alarm
-// instead of scheduling a fresh event at every change, so no outdated events pile up in the pending
-// queue to be popped and ignored.
+// with each entity's position in the heap kept beside it. A model whose next event keeps changing (a
+// hazard whose rate moves with the entity's state) sets an alarm instead of scheduling a fresh event at
+// every change, so no outdated events pile up in the pending queue to be popped and ignored.
 //
-// The positions live in one array over all entities, shared by the logical processes: each entity
+// An alarm is scheduled by its own entity (source == target) and is that entity's only alarm, so among
+// alarms `precedes` reduces to (time, event_class, target): the heap holds only that 16-byte key and
+// the events themselves stay in one slot per entity, which halves what every sift moves and compares.
+//
+// The slots live in one set of arrays over all entities, shared by the logical processes: each entity
 // belongs to one of them, so they never write the same element.
 class EntityAlarms {
  public:
   static constexpr std::uint32_t absent = std::numeric_limits<std::uint32_t>::max();
 
-  explicit EntityAlarms(std::vector<std::uint32_t>& position_of_entity) : position_(position_of_entity) {}
+  struct Slots {
+    explicit Slots(std::size_t entity_count) : position(entity_count, absent), event(entity_count) {}
+    std::vector<std::uint32_t> position;  // in the heap of the LP that owns the entity
+    std::vector<Event> event;             // valid while position != absent
+  };
+
+  explicit EntityAlarms(Slots& slots) : slots_(slots) {}
 
   [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
   [[nodiscard]] std::size_t size() const noexcept { return heap_.size(); }
-  [[nodiscard]] const Event& top() const noexcept { return heap_.front(); }
-  [[nodiscard]] bool contains(EntityId entity) const noexcept { return position_[entity] != absent; }
-  [[nodiscard]] const Event& of(EntityId entity) const noexcept { return heap_[position_[entity]]; }
+  [[nodiscard]] const Event& top() const noexcept { return slots_.event[heap_.front().target()]; }
+  [[nodiscard]] bool contains(EntityId entity) const noexcept { return slots_.position[entity] != absent; }
+  [[nodiscard]] const Event& of(EntityId entity) const noexcept { return slots_.event[entity]; }
   // The alarm that becomes the top when the top goes; null when there is none.
   [[nodiscard]] const Event* runner_up() const noexcept {
-    const Event* best = nullptr;
+    const Key* best = nullptr;
     for (std::size_t child = 1; child <= arity && child < heap_.size(); ++child) {
-      if (!best || precedes(heap_[child], *best)) best = &heap_[child];
+      if (!best || heap_[child] < *best) best = &heap_[child];
     }
-    return best;
+    return best ? &slots_.event[best->target()] : nullptr;
   }
 
-  // Sets the alarm of `event.target`, replacing the one it had.
+  // Sets the alarm of `event.target`, replacing the one it had; `event.source` must be `event.target`.
   void set(const Event& event) {
-    const std::uint32_t index = position_[event.target];
+    slots_.event[event.target] = event;
+    const Key key{event.time, (std::uint64_t{event.event_class} << 32) | event.target};
+    const std::uint32_t index = slots_.position[event.target];
     if (index == absent) {
-      heap_.push_back(event);
-      sift_up(heap_.size() - 1, event);
+      heap_.push_back(key);
+      sift_up(heap_.size() - 1, key);
       return;
     }
-    if (precedes(event, heap_[index])) {
-      sift_up(index, event);
+    if (key < heap_[index]) {
+      sift_up(index, key);
     } else {
-      sift_down(index, event);
+      sift_down(index, key);
     }
   }
 
   void erase(EntityId entity) {
-    const std::uint32_t index = position_[entity];
+    const std::uint32_t index = slots_.position[entity];
     if (index == absent) return;
-    position_[entity] = absent;
-    const Event last = heap_.back();
+    slots_.position[entity] = absent;
+    const Key last = heap_.back();
     heap_.pop_back();
     if (index == heap_.size()) return;
-    if (index > 0 && precedes(last, heap_[(index - 1) / arity])) {
+    if (index > 0 && last < heap_[(index - 1) / arity]) {
       sift_up(index, last);
     } else {
       sift_down(index, last);
@@ -69,15 +80,26 @@ class EntityAlarms {
  private:
   static constexpr std::size_t arity = 4;
 
-  void place(std::size_t index, const Event& event) {
-    heap_[index] = event;
-    position_[event.target] = static_cast<std::uint32_t>(index);
+  struct Key {
+    SimTime time;
+    std::uint64_t class_and_target;  // event_class in the high word, target in the low word
+
+    [[nodiscard]] EntityId target() const noexcept { return static_cast<EntityId>(class_and_target); }
+    // Without branches: which child of a node comes first is a coin toss the branch predictor loses.
+    friend bool operator<(const Key& a, const Key& b) noexcept {
+      return (a.time < b.time) | ((a.time == b.time) & (a.class_and_target < b.class_and_target));
+    }
+  };
+
+  void place(std::size_t index, const Key& key) {
+    heap_[index] = key;
+    slots_.position[key.target()] = static_cast<std::uint32_t>(index);
   }
 
-  void sift_up(std::size_t index, const Event& moving) {
+  void sift_up(std::size_t index, const Key& moving) {
     while (index > 0) {
       const std::size_t parent = (index - 1) / arity;
-      if (!precedes(moving, heap_[parent])) break;
+      if (!(moving < heap_[parent])) break;
       place(index, heap_[parent]);
       index = parent;
     }
@@ -85,7 +107,7 @@ class EntityAlarms {
   }
 
   // Places `moving` starting from `index`, whose slot is treated as free.
-  void sift_down(std::size_t index, const Event& moving) {
+  void sift_down(std::size_t index, const Key& moving) {
     const std::size_t n = heap_.size();
     for (;;) {
       const std::size_t first_child = index * arity + 1;
@@ -93,17 +115,17 @@ class EntityAlarms {
       const std::size_t last_child = first_child + arity < n ? first_child + arity : n;
       std::size_t best = first_child;
       for (std::size_t child = first_child + 1; child < last_child; ++child) {
-        if (precedes(heap_[child], heap_[best])) best = child;
+        best = heap_[child] < heap_[best] ? child : best;
       }
-      if (!precedes(heap_[best], moving)) break;
+      if (!(heap_[best] < moving)) break;
       place(index, heap_[best]);
       index = best;
     }
     place(index, moving);
   }
 
-  std::vector<Event> heap_;
-  std::vector<std::uint32_t>& position_;
+  std::vector<Key> heap_;
+  Slots& slots_;
 };
 
 }  // namespace hsim::engine

@@ -70,7 +70,7 @@ namespace detail {
 inline constexpr std::size_t outbox_blocks_max = 16;
 
 struct alignas(64) LogicalProcess {
-  explicit LogicalProcess(std::vector<std::uint32_t>& alarm_position) : alarms(alarm_position) {}
+  explicit LogicalProcess(EntityAlarms::Slots& alarm_slots) : alarms(alarm_slots) {}
 
   PendingEventQueue queue;
   EntityAlarms alarms;
@@ -90,13 +90,13 @@ class Kernel {
   Kernel(Partition partition, RunOptions options)
       : partition_(std::move(partition)),
         options_(options),
-        alarm_position_(partition_.entity_count(), EntityAlarms::absent),
+        alarm_slots_(partition_.entity_count()),
         next_sequence_(partition_.entity_count(), 0),
         block_count_(std::min<std::size_t>(partition_.lp_count(), outbox_blocks_max)) {
     if (!(options_.lookahead > 0.0)) throw std::invalid_argument("simulator: lookahead must be positive");
     if (options_.threads == 0) throw std::invalid_argument("simulator: threads must be at least 1");
     lps_.reserve(partition_.lp_count());
-    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_position_);
+    for (std::size_t i = 0; i < partition_.lp_count(); ++i) lps_.emplace_back(alarm_slots_);
     for (auto& lp : lps_) lp.outbox_by_block.resize(block_count_);
   }
 
@@ -161,7 +161,7 @@ class Kernel {
 
   Partition partition_;
   RunOptions options_;
-  std::vector<std::uint32_t> alarm_position_;  // of each entity in its LP's alarms
+  EntityAlarms::Slots alarm_slots_;  // each entity's alarm and its place in its LP's alarms
   std::vector<LogicalProcess> lps_;
   std::vector<std::uint32_t> next_sequence_;
   std::uint32_t coordinator_sequence_ = 0;
@@ -398,7 +398,7 @@ class Simulator {
   void prefetch(EntityId entity) const noexcept {
     if (entity == coordinator_entity) return;
     __builtin_prefetch(&kernel_.next_sequence_[entity]);
-    __builtin_prefetch(&kernel_.alarm_position_[entity]);
+    __builtin_prefetch(&kernel_.alarm_slots_.position[entity]);
     if constexpr (requires(const Model& m, EntityId e) { m.prefetch(e); }) model_.prefetch(entity);
   }
 

@@ -21,8 +21,8 @@ namespace {
 // Delays are multiples of time_span / 50, so that ties are broken by the rest of the key.
 void check_against_map(double time_span, double time_offset, std::uint64_t seed) {
   constexpr std::uint32_t entities = 300;
-  std::vector<std::uint32_t> positions(entities, EntityAlarms::absent);
-  EntityAlarms alarms(positions);
+  EntityAlarms::Slots slots(entities);
+  EntityAlarms alarms(slots);
   std::map<std::uint32_t, Event> expected;  // the alarm each entity should hold
   engine::RandomStream stream(engine::StreamKey{seed, 0, 0, 0});
   std::uint32_t sequence = 0;
