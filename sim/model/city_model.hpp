@@ -92,9 +92,12 @@ class CityModel {
   // Person events.
   void handle_person(Person& person, const engine::Event& event, engine::EventContext& context);
   void appear(Person& person, engine::EventContext& context);
-  void on_clock(Person& person, Clock clock, engine::EventContext& context);
+  // `fired_rate` is the rate the clock ran at when it went off.
+  void on_clock(Person& person, Clock clock, double fired_rate, engine::EventContext& context);
   void on_timer(Person& person, Timer timer, engine::EventContext& context);
-  void incident(Person& person, bool visitors, engine::EventContext& context);
+  // A disturbance (or visitors' episode) in the person's place; `disturbance_rate` is the rate the
+  // disturbance clock ran at, for undoing its thinning.
+  void incident(Person& person, bool visitors, double disturbance_rate, engine::EventContext& context);
   void start_spell(Person& person, Place institution, engine::EventContext& context);
   void end_spell(Person& person, engine::EventContext& context);
   // `short_of_choice`: taken when fewer flats were open than the team usually offers to choose from.
@@ -121,7 +124,11 @@ class CityModel {
   void evicted(Person& person, std::int32_t unit, bool immediate, engine::EventContext& context);
 
   // Clocks and timers.
-  [[nodiscard]] double desired_rate(const Person& person, Clock clock) const;
+  [[nodiscard]] double desired_rate(const Person& person, Clock clock, double day) const;
+  [[nodiscard]] double disturbances_per_day(const Person& person) const;
+  // The chance that a disturbance in the person's own flat on `day` is complained about; with
+  // `highest_from_day_on`, the most it can reach until the person's state changes.
+  [[nodiscard]] double complaint_chance(const Person& person, double day, bool highest_from_day_on) const;
   void refresh_rates(Person& person, engine::EventContext& context);
   void set_clock_rate(Person& person, Clock clock, double rate_per_day, engine::EventContext& context);
   void start_timer(Person& person, Timer timer, double delay_days, engine::EventContext& context);

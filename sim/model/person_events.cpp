@@ -34,6 +34,15 @@ void check_due([[maybe_unused]] bool agrees, [[maybe_unused]] const char* what, 
 #endif
 }
 
+void check_bound([[maybe_unused]] double chance, [[maybe_unused]] double bound, [[maybe_unused]] double now) {
+#if HSIM_CHECKS
+  if (!(chance <= bound * (1.0 + 1e-9))) {
+    throw std::logic_error("day " + std::to_string(now) + ": a complaint chance of " + std::to_string(chance) +
+                           " exceeds the bound " + std::to_string(bound) + " its disturbances were thinned with");
+  }
+#endif
+}
+
 // What is left of a weighted count after `elapsed_days` with exponential memory of mean `memory_days`.
 double fade(double count, double elapsed_days, double memory_days) {
   if (count == 0.0) return 0.0;
@@ -43,7 +52,7 @@ double fade(double count, double elapsed_days, double memory_days) {
 
 // ----- clocks and timers ------------------------------------------------------------------------
 
-double CityModel::desired_rate(const Person& p, Clock clock) const {
+double CityModel::desired_rate(const Person& p, Clock clock, double day) const {
   const auto& b = parameters_.behaviour;
   double per_year = 0.0;
   switch (clock) {
@@ -60,11 +69,11 @@ double CityModel::desired_rate(const Person& p, Clock clock) const {
       per_year = p.in_psychiatric ? 0.0 : rate_at(b.episodes.psychiatric_by_mental_health_level, p.mental);
       break;
     case clock_disturbance: {
-      const double disturbances =
-          b.disturbance.baseline_per_year +
-          (p.in_heavy_use || p.in_psychiatric ? b.disturbance.in_episode_per_week * weeks_per_year : 0.0);
+      const double disturbances = disturbances_per_day(p) * days_per_year;
       if (p.place == Place::own_flat) {
-        per_year = disturbances;
+        // Only the disturbances that may be complained about are drawn; incident() keeps each with
+        // its chance over this bound, which leaves the complaints' timing and number as they were.
+        per_year = parameters_.thin_disturbances ? disturbances * complaint_chance(p, day, true) : disturbances;
       } else if (step_of(p.place) > 0 && rules_.readiness_required) {
         // Only disturbances staff record as incidents matter in a staircase place: thin the process.
         per_year = disturbances * parameters_.staircase.incident_reported_share;
@@ -122,6 +131,12 @@ double CityModel::desired_rate(const Person& p, Clock clock) const {
   return per_year / days_per_year;
 }
 
+double CityModel::disturbances_per_day(const Person& p) const {
+  const auto& d = parameters_.behaviour.disturbance;
+  return (d.baseline_per_year + (p.in_heavy_use || p.in_psychiatric ? d.in_episode_per_week * weeks_per_year : 0.0)) /
+         days_per_year;
+}
+
 void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext& context) {
   p.clocks[clock].set_rate(rate, context.now());
 }
@@ -130,7 +145,7 @@ void CityModel::refresh_rates(Person& p, EventContext& context) {
   if (!is_present(p.place)) return;
   for (std::uint8_t c = 0; c < clock_count; ++c) {
     const auto clock = static_cast<Clock>(c);
-    set_clock_rate(p, clock, desired_rate(p, clock), context);
+    set_clock_rate(p, clock, desired_rate(p, clock, context.now()), context);
   }
 }
 
@@ -177,14 +192,15 @@ void CityModel::fire_next_due(Person& p, EventContext& context) {
     const auto clock = static_cast<Clock>(slot);
     HazardClock& k = p.clocks[clock];
     check_due(k.due_day(end_day_) == now, "clock", slot, now);
+    const double fired_rate = k.rate;
     k.restart(engine::exponential(clock_stream(p, clock), 1.0));
     const Place place_before = p.place;
     const std::int32_t unit_before = p.unit;
-    on_clock(p, clock, context);
+    on_clock(p, clock, fired_rate, context);
     const bool only_this_clock = (clock == clock_disturbance || clock == clock_visitors || clock == clock_arrears) &&
                                  p.place == place_before && p.unit == unit_before;
     if (only_this_clock) {
-      set_clock_rate(p, clock, desired_rate(p, clock), context);
+      set_clock_rate(p, clock, desired_rate(p, clock, context.now()), context);
     } else {
       refresh_rates(p, context);
     }
@@ -265,6 +281,10 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
   Person& p = people_[event.target];
   const CensusPlace before = census_place_of(p);
   handle_person(p, event, context);
+  // The bound that thins disturbances follows whatever the event changed.
+  if (parameters_.thin_disturbances && is_present(p.place)) {
+    set_clock_rate(p, clock_disturbance, desired_rate(p, clock_disturbance, context.now()), context);
+  }
   if (const CensusPlace after = census_place_of(p); after != before) {
     CensusRow& counts = log(context).place_counts;
     count_place(before, -1, counts);
@@ -320,7 +340,8 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
       }
       return;
     case kind_refresh_visitors:
-      if (is_present(p.place)) set_clock_rate(p, clock_visitors, desired_rate(p, clock_visitors), context);
+      if (is_present(p.place))
+        set_clock_rate(p, clock_visitors, desired_rate(p, clock_visitors, context.now()), context);
       return;
     default:
       break;
@@ -364,7 +385,7 @@ void CityModel::appear(Person& p, EventContext& context) {
   refresh_rates(p, context);
 }
 
-void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
+void CityModel::on_clock(Person& p, Clock clock, double fired_rate, EventContext& context) {
   const auto& b = parameters_.behaviour;
   const double now = context.now();
   // A severity level moves one step up or down, with probability proportional to each rate.
@@ -405,10 +426,10 @@ void CityModel::on_clock(Person& p, Clock clock, EventContext& context) {
       break;
     }
     case clock_disturbance:
-      incident(p, false, context);
+      incident(p, false, fired_rate, context);
       break;
     case clock_visitors:
-      incident(p, true, context);
+      incident(p, true, 0.0, context);
       break;
     case clock_treatment:
       start_spell(p, Place::treatment, context);
@@ -503,7 +524,7 @@ void CityModel::on_timer(Person& p, Timer timer, EventContext& context) {
   }
 }
 
-void CityModel::incident(Person& p, bool visitors, EventContext& context) {
+void CityModel::incident(Person& p, bool visitors, double disturbance_rate, EventContext& context) {
   const double now = context.now();
   const int step = step_of(p.place);
   if (step > 0) {
@@ -527,34 +548,15 @@ void CityModel::incident(Person& p, bool visitors, EventContext& context) {
   }
   if (p.place != Place::own_flat || p.unit < 0) return;
 
-  const auto& d = parameters_.behaviour.disturbance;
-  const auto& hf = parameters_.teams.housing_first;
-  const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
-  const auto district = static_cast<std::size_t>(unit.district);
-  double odds = p.complaint_propensity / parameters_.neighbourhoods.districts[district].complaint_tolerance;
-  if (unit.tenure == Tenure::municipal) odds /= parameters_.neighbourhoods.municipal_tenant_tolerance_factor;
-  odds *= 1.0 + d.drug_scene_complaint_factor * drug_scene_[district];
-  if (p.hf_tenancy) {
-    const int others = coordination_.programme_tenants_by_district[district] - 1;
-    if (others > 0) odds *= 1.0 + parameters_.neighbourhoods.clustering_penalty_share * others;
+  double probability = complaint_chance(p, now, false);
+  if (!visitors && parameters_.thin_disturbances) {
+    // The clock ran at the disturbance rate times the bound; keep this one with chance / bound.
+    const double bound = disturbance_rate / disturbances_per_day(p);
+    check_bound(probability, bound, now);
+    probability /= bound;
   }
-  const double tenancy_days = now - p.tenancy_start;
-  if (tenancy_days < d.early_tenancy_days) odds *= d.early_tenancy_complaint_factor;
-  odds *= d.settled_tenancy_complaint_factor +
-          (1.0 - d.settled_tenancy_complaint_factor) * std::exp(-tenancy_days / d.tenancy_settling_days);
-  if (p.flats_since_entry == 1) odds *= d.first_flat_complaint_factor;
-  if (p.flat_from_short_choice) odds *= d.short_choice_complaint_factor;
-  if (p.support == Support::housing_first) {
-    if (hf_janitor_at(now)) odds *= d.janitor_complaint_factor;
-    if (hf_extended_hours_at(now)) odds *= d.extended_hours_complaint_factor;
-  }
-  if (now < p.crisis_known_until && p.support != Support::none) {
-    const double office_hours_factor =
-        p.support == Support::ordinary_follow_up && parameters_.teams.ordinary_follow_up.office_hours_only ? 0.5 : 1.0;
-    odds *= 1.0 - hf.crisis_contact_complaint_reduction_share * office_hours_factor;
-  }
-  const double probability = std::min(1.0, d.complaint_probability * odds);
   if (!engine::bernoulli(stream(p, slot_complaint), probability)) return;
+  const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
   auto& lp_log = log(context);
   ++lp_log.complaints;
   if (p.support == Support::housing_first && hf_janitor_at(now)) {
