@@ -38,7 +38,8 @@ std::vector<SimulatedStatistic> simulate_city_targets(const CityTargets& city, c
         std::vector<double> values(city.targets.size(), std::nan(""));
         std::vector<model::ReplicateResult> results;
         for (model::PolicyName policy : policies) {
-          results.push_back(model::simulate_replicate(parameters, policy, settings.seed, replicate));
+          results.push_back(
+              model::simulate_replicate(parameters, policy, settings.seed, replicate, 1, model::DisturbanceDraws::all));
         }
         for (std::size_t t = 0; t < city.targets.size(); ++t) {
           if (!city.targets[t].modelled()) continue;

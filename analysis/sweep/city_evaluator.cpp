@@ -257,7 +257,8 @@ std::vector<double> CityEvaluator::evaluate(const std::vector<double>& parameter
   std::optional<model::PolicyName> policy_name =
       policy == city_default_policy ? std::optional(base_.parameters().policy.name) : policy_by_name(policy);
   if (!policy_name) throw std::invalid_argument("unknown city policy '" + policy + "'");
-  const model::ReplicateResult result = model::simulate_replicate(*parameters, *policy_name, seed, replicate);
+  const model::ReplicateResult result =
+      model::simulate_replicate(*parameters, *policy_name, seed, replicate, 1, model::DisturbanceDraws::all);
   return {result.summary.values.begin(), result.summary.values.end()};
 }
 

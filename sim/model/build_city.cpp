@@ -96,13 +96,14 @@ std::map<int, double> scaled_by_year(const std::map<int, double>& from_year, dou
 }  // namespace
 
 CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
-                     unsigned threads)
+                     unsigned threads, DisturbanceDraws disturbances)
     : parameters_(parameters),
       policy_(policy),
       rules_(rules_of(policy, parameters)),
       seed_(seed),
       replicate_(replicate),
-      build_threads_(threads) {
+      build_threads_(threads),
+      thin_disturbances_(disturbances == DisturbanceDraws::thinned) {
   start_day_ = -std::round(parameters_.window.burn_in_days);
   end_day_ = static_cast<double>(days_between(parameters_.window.start_date, parameters_.window.status_date) + 1);
   pool_scale_ = parameters_.city.simulated_pool_share > 0.0 ? 1.0 / parameters_.city.simulated_pool_share : 1.0;

@@ -41,7 +41,7 @@ class CityModel {
  public:
   // `threads`: how many threads may build the city's people (the result does not depend on it).
   CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
-            unsigned threads = 1);
+            unsigned threads = 1, DisturbanceDraws disturbances = DisturbanceDraws::thinned);
 
   [[nodiscard]] engine::Partition partition() const;
   [[nodiscard]] double start_day() const noexcept { return start_day_; }
@@ -174,6 +174,7 @@ class CityModel {
   std::uint64_t seed_;
   std::uint64_t replicate_;
   unsigned build_threads_;
+  bool thin_disturbances_;
   double start_day_ = 0.0;
   double end_day_ = 0.0;
   double pool_scale_ = 1.0;

@@ -592,9 +592,6 @@ struct CityParameters {
   BehaviourParameters behaviour{};
   ServiceUseParameters service_use{};
   CostParameters costs{};
-  // Not a scenario key: disturbances nobody complains about are thinned out of the event stream
-  // (sim/model/complaint_chance.cpp); off only to test that thinning changes nothing.
-  bool thin_disturbances = true;
 };
 
 }  // namespace hsim::model

@@ -73,7 +73,7 @@ double CityModel::desired_rate(const Person& p, Clock clock, double day) const {
       if (p.place == Place::own_flat) {
         // Only the disturbances that may be complained about are drawn; incident() keeps each with
         // its chance over this bound, which leaves the complaints' timing and number as they were.
-        per_year = parameters_.thin_disturbances ? disturbances * complaint_chance(p, day, true) : disturbances;
+        per_year = thin_disturbances_ ? disturbances * complaint_chance(p, day, true) : disturbances;
       } else if (step_of(p.place) > 0 && rules_.readiness_required) {
         // Only disturbances staff record as incidents matter in a staircase place: thin the process.
         per_year = disturbances * parameters_.staircase.incident_reported_share;
@@ -282,7 +282,7 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
   const CensusPlace before = census_place_of(p);
   handle_person(p, event, context);
   // The bound that thins disturbances follows whatever the event changed.
-  if (parameters_.thin_disturbances && is_present(p.place)) {
+  if (thin_disturbances_ && is_present(p.place)) {
     set_clock_rate(p, clock_disturbance, desired_rate(p, clock_disturbance, context.now()), context);
   }
   if (const CensusPlace after = census_place_of(p); after != before) {
@@ -549,7 +549,7 @@ void CityModel::incident(Person& p, bool visitors, double disturbance_rate, Even
   if (p.place != Place::own_flat || p.unit < 0) return;
 
   double probability = complaint_chance(p, now, false);
-  if (!visitors && parameters_.thin_disturbances) {
+  if (!visitors && thin_disturbances_) {
     // The clock ran at the disturbance rate times the bound; keep this one with chance / bound.
     const double bound = disturbance_rate / disturbances_per_day(p);
     check_bound(probability, bound, now);

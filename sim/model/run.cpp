@@ -35,9 +35,9 @@ PeopleOverRun people_over_run(const CityParameters& parameters) {
 }
 
 ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
-                                   std::uint64_t replicate, unsigned threads) {
+                                   std::uint64_t replicate, unsigned threads, DisturbanceDraws disturbances) {
   require_valid(parameters);
-  detail::CityModel model(parameters, policy, seed, replicate, threads);
+  detail::CityModel model(parameters, policy, seed, replicate, threads, disturbances);
   engine::Partition partition = model.partition();
   engine::RunOptions options;
   options.start = model.start_day();

@@ -62,10 +62,19 @@ struct PeopleOverRun {
 // cities with more spells a person, for the memory check before a run.
 inline constexpr double replicate_bytes_per_person = 2048.0;
 
+// How disturbances in a flat are drawn. `thinned` draws only those that may be complained about (each
+// kept with its chance over an upper bound, sim/model/complaint_chance.cpp): the same complaint process
+// with a third fewer events. Changing a complaint parameter then rescales when every drawn disturbance
+// falls, where drawing `all` keeps them in place and only changes which are complained about, so
+// runs compared across parameter values (calibration, fit, sweeps, sensitivity) draw all of them for
+// the stronger common random numbers.
+enum class DisturbanceDraws { thinned, all };
+
 // Runs one replicate. Parameters are checked first (std::invalid_argument on problems). The result
-// depends only on (parameters, policy, seed, replicate): not on `threads`. The same person draws the
-// same life events under every policy (common random numbers).
+// depends only on (parameters, policy, seed, replicate, disturbance draws): not on `threads`. The same
+// person draws the same life events under every policy (common random numbers).
 [[nodiscard]] ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy,
-                                                 std::uint64_t seed, std::uint64_t replicate, unsigned threads = 1);
+                                                 std::uint64_t seed, std::uint64_t replicate, unsigned threads = 1,
+                                                 DisturbanceDraws disturbances = DisturbanceDraws::thinned);
 
 }  // namespace hsim::model
