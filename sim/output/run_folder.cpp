@@ -36,7 +36,8 @@ RunFolder::~RunFolder() {
   }
 }
 
-void move_into_place(const fs::path& staging, const fs::path& target, bool overwrite) {
+void move_into_place(const fs::path& staging, const fs::path& target, bool overwrite,
+                     const std::function<void()>& after_setting_aside) {
   // Set the old folder aside, move the new one in, then remove the old: the target is always one whole
   // run. A run that writes the same folder at the same moment makes one of the renames fail, and that
   // run says so instead of deleting the other's results.
@@ -52,10 +53,16 @@ void move_into_place(const fs::path& staging, const fs::path& target, bool overw
                               " is being replaced by another run at the same time; try again");
     }
   }
+  if (after_setting_aside) after_setting_aside();
   std::error_code error;
   fs::rename(staging, target, error);
   if (error) {
-    if (!aside.empty()) fs::rename(aside, target, error);
+    if (!aside.empty()) {
+      // Put the old run back; if the other run's results already stand there, the old run is the one
+      // both were asked to replace (and passed require_replaceable), so it goes.
+      fs::rename(aside, target, error);
+      if (error) fs::remove_all(aside, error);
+    }
     throw OutputExistsError("another run wrote " + target.string() + " at the same time; its results are kept");
   }
   if (!aside.empty()) fs::remove_all(aside, error);

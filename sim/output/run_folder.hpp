@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -17,7 +18,10 @@ class OutputExistsError : public std::runtime_error {
 // previous results untouched and no half-written folder behind.
 // Moves a finished staging folder to `target`, replacing a run folder hsim wrote there (when
 // `overwrite`) without ever leaving the target half-written; a concurrent writer gets OutputExistsError.
-void move_into_place(const std::filesystem::path& staging, const std::filesystem::path& target, bool overwrite);
+// `after_setting_aside` runs between setting the old folder aside and moving the new one in (tests use it
+// to play the other writer).
+void move_into_place(const std::filesystem::path& staging, const std::filesystem::path& target, bool overwrite,
+                     const std::function<void()>& after_setting_aside = {});
 
 class RunFolder {
  public:

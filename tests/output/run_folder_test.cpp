@@ -128,3 +128,30 @@ TEST_CASE("scenario names become one safe path component", "[unit][output]") {
   CHECK(safe_path_component("") == "scenario");
   CHECK(safe_path_component(".hidden") == "hidden");
 }
+
+TEST_CASE("a run that loses the race to replace a folder leaves the winner's run and nothing else", "[unit][output]") {
+  // This run sets the old results aside; before it moves its own in, the other run's results arrive.
+  const fs::path root = fresh_temp_folder("race");
+  fs::create_directories(root / "run");
+  write_text(root / "run" / "manifest.json", "{}\n");
+  write_text(root / "run" / "summary.csv", "old\n");
+  fs::create_directories(root / ".run.partial-mine");
+  write_text(root / ".run.partial-mine" / "summary.csv", "mine\n");
+  const auto other_run_moves_in = [&] {
+    fs::create_directories(root / "run");
+    write_text(root / "run" / "manifest.json", "{}\n");
+    write_text(root / "run" / "summary.csv", "theirs\n");
+  };
+  CHECK_THROWS_AS(hsim::output::move_into_place(root / ".run.partial-mine", root / "run", true, other_run_moves_in),
+                  OutputExistsError);
+  CHECK(read_text(root / "run" / "summary.csv") == "theirs\n");
+  // Only the winner's run and this run's own staging folder (its RunFolder removes that) are left.
+  std::size_t entries = 0;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    ++entries;
+    INFO(entry.path().filename().string());
+    CHECK((entry.path().filename() == "run" || entry.path().filename() == ".run.partial-mine"));
+  }
+  CHECK(entries == 2);
+  fs::remove_all(root);
+}
