@@ -95,9 +95,9 @@ class CityModel {
   // `fired_rate` is the rate the clock ran at when it went off.
   void on_clock(Person& person, Clock clock, double fired_rate, engine::EventContext& context);
   void on_timer(Person& person, Timer timer, engine::EventContext& context);
-  // A disturbance (or visitors' episode) in the person's place; `disturbance_rate` is the rate the
-  // disturbance clock ran at, for undoing its thinning.
-  void incident(Person& person, bool visitors, double disturbance_rate, engine::EventContext& context);
+  // A disturbance (or visitors' episode) in the person's place. One in their own flat is complained
+  // about with its chance / `thinning_bound` (1 when every disturbance was drawn).
+  void incident(Person& person, bool visitors, double thinning_bound, engine::EventContext& context);
   void start_spell(Person& person, Place institution, engine::EventContext& context);
   void end_spell(Person& person, engine::EventContext& context);
   // `short_of_choice`: taken when fewer flats were open than the team usually offers to choose from.

@@ -425,11 +425,14 @@ void CityModel::on_clock(Person& p, Clock clock, double fired_rate, EventContext
       schedule_crisis_detection(p, context);
       break;
     }
-    case clock_disturbance:
-      incident(p, false, fired_rate, context);
+    case clock_disturbance: {
+      // A thinned clock ran at the disturbance rate times the bound of the complaint chance.
+      const bool thinned = thin_disturbances_ && p.place == Place::own_flat;
+      incident(p, false, thinned ? fired_rate / disturbances_per_day(p) : 1.0, context);
       break;
+    }
     case clock_visitors:
-      incident(p, true, 0.0, context);
+      incident(p, true, 1.0, context);
       break;
     case clock_treatment:
       start_spell(p, Place::treatment, context);
@@ -524,7 +527,7 @@ void CityModel::on_timer(Person& p, Timer timer, EventContext& context) {
   }
 }
 
-void CityModel::incident(Person& p, bool visitors, double disturbance_rate, EventContext& context) {
+void CityModel::incident(Person& p, bool visitors, double thinning_bound, EventContext& context) {
   const double now = context.now();
   const int step = step_of(p.place);
   if (step > 0) {
@@ -548,14 +551,9 @@ void CityModel::incident(Person& p, bool visitors, double disturbance_rate, Even
   }
   if (p.place != Place::own_flat || p.unit < 0) return;
 
-  double probability = complaint_chance(p, now, false);
-  if (!visitors && thin_disturbances_) {
-    // The clock ran at the disturbance rate times the bound; keep this one with chance / bound.
-    const double bound = disturbance_rate / disturbances_per_day(p);
-    check_bound(probability, bound, now);
-    probability /= bound;
-  }
-  if (!engine::bernoulli(stream(p, slot_complaint), probability)) return;
+  const double chance = complaint_chance(p, now, false);
+  check_bound(chance, thinning_bound, now);
+  if (!engine::bernoulli(stream(p, slot_complaint), chance / thinning_bound)) return;
   const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
   auto& lp_log = log(context);
   ++lp_log.complaints;
