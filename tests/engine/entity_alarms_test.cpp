@@ -19,10 +19,10 @@ namespace {
 
 // Random sets, moves and cancels, with pops of the earliest in between, checked against a plain map.
 // Delays are multiples of time_span / 50, so that ties are broken by the rest of the key.
-void check_against_map(double time_span, double time_offset, std::uint64_t seed) {
+void check_against_map(double time_span, double time_offset, std::uint64_t seed, double bucket_width = 1.0) {
   constexpr std::uint32_t entities = 300;
   EntityAlarms::Slots slots(entities);
-  EntityAlarms alarms(slots);
+  EntityAlarms alarms(slots, bucket_width);
   std::map<std::uint32_t, Event> expected;  // the alarm each entity should hold
   engine::RandomStream stream(engine::StreamKey{seed, 0, 0, 0});
   std::uint32_t sequence = 0;
@@ -85,6 +85,40 @@ TEST_CASE("alarms pop in key order after random sets, moves and cancels", "[unit
   SECTION("negative times") {
     check_against_map(3.0, -100.0, 7);
   }
+  SECTION("buckets much narrower than the delays: most alarms wait past the ring") {
+    check_against_map(40.0, 0.0, 8, 0.01);
+  }
+  SECTION("buckets much wider than the delays: every alarm in the heap") {
+    check_against_map(3.0, 0.0, 9, 1000.0);
+  }
+}
+
+TEST_CASE("alarms beyond the admitted bucket wait outside the heap until it runs dry", "[unit][engine]") {
+  constexpr std::uint32_t entities = 2000;
+  EntityAlarms::Slots slots(entities);
+  EntityAlarms alarms(slots, 1.0);
+  // One alarm a day for the first thousand days, and every tenth entity three thousand days ahead (past
+  // the ring of buckets), set in an order unrelated to time.
+  for (std::uint32_t e = 0; e < entities; ++e) {
+    const std::uint32_t day = (e * 7919u) % entities;
+    const double time = day < 1000 ? day + 0.5 : 3000.0 + day;
+    alarms.set(Event{time, e, e, 0, 0, 0, 0});
+  }
+  REQUIRE(alarms.size() == entities);
+  double last = -1.0;
+  std::size_t popped = 0;
+  std::size_t most_ordered = 0;
+  while (!alarms.empty()) {
+    const Event& top = alarms.top();
+    most_ordered = std::max(most_ordered, alarms.ordered_size());
+    CHECK(top.time > last);
+    last = top.time;
+    alarms.erase(top.target);
+    ++popped;
+  }
+  CHECK(popped == entities);
+  // Alarms on different days never share the heap: each admits only its own day.
+  CHECK(most_ordered == 1);
 }
 
 namespace {
@@ -146,9 +180,7 @@ class MovingHazardModel {
 };
 
 template <class Model = MovingHazardModel>
-Model run_moving_hazards(bool use_alarms, unsigned threads) {
-  constexpr std::uint32_t entities = 60;
-  constexpr engine::LpIndex lps = 5;
+Model run_moving_hazards(bool use_alarms, unsigned threads, std::uint32_t entities = 60, engine::LpIndex lps = 5) {
   Model model(entities, lps, use_alarms);
   engine::testing::run_on_threads(model, entities, lps, 40.0, threads, 0.05, kind_nudge);
   return model;
@@ -158,10 +190,15 @@ Model run_moving_hazards(bool use_alarms, unsigned threads) {
 
 TEST_CASE("alarms handle the same live events as fresh events with generations, and leave none outdated",
           "[unit][engine]") {
-  const auto reference = run_moving_hazards(false, 1);
+  // Few entities an LP keep every alarm in one heap; many put them in buckets of a window.
+  const std::uint32_t entities =
+      GENERATE(std::uint32_t{60}, std::uint32_t{2 * engine::detail::alarm_buckets_from_entities_per_lp});
+  const engine::LpIndex lps = entities == 60 ? 5 : 2;
+  CAPTURE(entities, lps);
+  const auto reference = run_moving_hazards(false, 1, entities, lps);
   REQUIRE(reference.outdated_ > 100);  // the reference really does leave outdated events behind
   for (unsigned threads : {1u, 2u, 4u}) {
-    const auto with_alarms = run_moving_hazards(true, threads);
+    const auto with_alarms = run_moving_hazards(true, threads, entities, lps);
     CHECK(with_alarms.outdated_ == 0);
     std::size_t handled = 0;
     for (std::size_t lp = 0; lp < reference.logs_.size(); ++lp) {
