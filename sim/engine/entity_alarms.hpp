@@ -46,7 +46,7 @@ class EntityAlarms {
 
   // An infinite `bucket_width` keeps every alarm in the heap, which is cheaper while there are few.
   explicit EntityAlarms(Slots& slots, SimTime bucket_width = std::numeric_limits<SimTime>::infinity())
-      : slots_(slots), buckets_per_day_(1.0 / bucket_width) {}
+      : slots_(slots), bucketed_(std::isfinite(bucket_width)), buckets_per_day_(1.0 / bucket_width) {}
 
   [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
@@ -74,7 +74,7 @@ class EntityAlarms {
     const EntityId entity = event.target;
     const std::uint32_t where = slots_.position[entity];
     const Key key{event.time, (std::uint64_t{event.event_class} << 32) | entity};
-    const std::int64_t bucket = bucket_of(event.time);
+    const std::int64_t bucket = bucketed_ ? bucket_of(event.time) : admitted_;
     if (where != absent && tier_of(where) == heap_tier && bucket <= admitted_) {
       slots_.event[entity] = event;
       const std::uint32_t index = where & index_mask;
@@ -266,6 +266,7 @@ class EntityAlarms {
   static constexpr std::int64_t no_bucket = std::numeric_limits<std::int64_t>::max();
 
   Slots& slots_;
+  bool bucketed_;  // false: every alarm in the heap, no bucket is ever computed
   double buckets_per_day_;
   std::vector<Key> heap_;                      // every alarm in buckets up to admitted_
   std::vector<std::vector<EntityId>> ring_;    // buckets admitted_ + 1 .. admitted_ + ring_buckets

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -88,7 +89,10 @@ TEST_CASE("alarms pop in key order after random sets, moves and cancels", "[unit
   SECTION("buckets much narrower than the delays: most alarms wait past the ring") {
     check_against_map(40.0, 0.0, 8, 0.01);
   }
-  SECTION("buckets much wider than the delays: every alarm in the heap") {
+  SECTION("no buckets: every alarm in the heap") {
+    check_against_map(40.0, 0.0, 10, std::numeric_limits<double>::infinity());
+  }
+  SECTION("buckets much wider than the delays: nearly every alarm in the heap") {
     check_against_map(3.0, 0.0, 9, 1000.0);
   }
 }
