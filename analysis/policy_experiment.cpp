@@ -145,9 +145,19 @@ ExperimentSummary run_arm_experiment(const std::vector<ExperimentArm>& arms, con
   options.replicates = settings.replicates;
   options.threads = settings.threads;
   options.stop = settings.stop;
+  // Policies compared on one city share each replicate's built city.
+  const bool one_city = std::all_of(arms.begin(), arms.end(), [&arms](const ExperimentArm& arm) {
+    return arm.reuse == nullptr && arm.parameters == arms.front().parameters;
+  });
+  std::vector<model::PolicyName> policies;
+  for (const auto& arm : arms) policies.push_back(arm.policy);
   engine::run_ensemble(
       options,
       [&](std::size_t replicate) {
+        if (one_city && !arms.empty()) {
+          return model::simulate_replicate_arms(*arms.front().parameters, policies, settings.seed, replicate,
+                                                settings.threads_per_replicate);
+        }
         std::vector<model::ReplicateResult> results;
         results.reserve(arms.size());
         for (const auto& arm : arms) {

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -81,8 +82,8 @@ int main(int argc, char** argv) {
         options,
         [&](std::size_t r) {
           Totals t;
-          for (auto policy : {hsim::model::PolicyName::housing_first, hsim::model::PolicyName::staircase}) {
-            const auto result = hsim::model::simulate_replicate(parameters, policy, seed, r, 1);
+          constexpr std::array policies{hsim::model::PolicyName::housing_first, hsim::model::PolicyName::staircase};
+          for (const auto& result : hsim::model::simulate_replicate_arms(parameters, policies, seed, r, 1)) {
             t.events += result.counters.events;
             t.person_days += result.counters.simulated_person_days;
             ++t.replicates;

@@ -107,6 +107,7 @@ CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::u
   start_day_ = -std::round(parameters_.window.burn_in_days);
   end_day_ = static_cast<double>(days_between(parameters_.window.start_date, parameters_.window.status_date) + 1);
   pool_scale_ = parameters_.city.simulated_pool_share > 0.0 ? 1.0 / parameters_.city.simulated_pool_share : 1.0;
+  compute_district_weights();
   const auto graph = build_district_graph(parameters_.neighbourhoods);
   drug_scene_ = effective_drug_scene_intensity(parameters_.neighbourhoods, graph);
   build_landlords();
@@ -139,24 +140,55 @@ CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::u
   logs_.resize(parameters_.neighbourhoods.districts.size());
   homeless_contacts_now_.assign(person_count_, 0);
   contact_state_.assign(person_count_, 0);
-  if (!rules_.housing_first_team) counters_.entrants = cohort_count_;
+  counters_.entrants = entrants_at_build();
+}
+
+// Without a team, a cohort member counts as entering the day they would have been referred; with one,
+// on enrolment.
+double CityModel::cohort_entry_day_at_build(const PersonRecord& record) const {
+  return rules_.housing_first_team ? PersonRecord{}.entry_day : record.referral_day;
+}
+
+std::uint64_t CityModel::entrants_at_build() const {
+  return rules_.housing_first_team ? ObservedCounts{}.entrants : cohort_count_;
+}
+
+void CityModel::adopt_policy(PolicyName policy, DisturbanceDraws disturbances) {
+  policy_ = policy;
+  rules_ = rules_of(policy, parameters_);
+  thin_disturbances_ = disturbances == DisturbanceDraws::thinned;
+  for (std::uint32_t id = 0; id < cohort_count_; ++id) {
+    person_records_[id].entry_day = cohort_entry_day_at_build(person_records_[id]);
+  }
+  counters_.entrants = entrants_at_build();
+}
+
+// The weights of every district for each kind of draw, computed once: people and flats draw them by the
+// thousand.
+void CityModel::compute_district_weights() {
+  const auto& districts = parameters_.neighbourhoods.districts;
+  for (const bool private_stock : {false, true}) {
+    for (const bool covered_only : {false, true}) {
+      std::vector<double>& weights = district_weights_[district_weights_index(private_stock, covered_only)];
+      weights.assign(districts.size(), 0.0);
+      double total = 0.0;
+      for (std::size_t d = 0; d < districts.size(); ++d) {
+        if (covered_only && !districts[d].covered_by_programme) continue;
+        weights[d] = static_cast<double>(private_stock ? districts[d].private_units : districts[d].municipal_units);
+        total += weights[d];
+      }
+      if (!(total > 0.0)) {
+        for (std::size_t d = 0; d < districts.size(); ++d) {
+          weights[d] = covered_only && !districts[d].covered_by_programme ? 0.0 : 1.0;
+        }
+      }
+    }
+  }
 }
 
 int CityModel::draw_district(RandomStream& stream, bool private_stock, bool covered_only) const {
-  const auto& districts = parameters_.neighbourhoods.districts;
-  std::vector<double> weights(districts.size());
-  double total = 0.0;
-  for (std::size_t d = 0; d < districts.size(); ++d) {
-    if (covered_only && !districts[d].covered_by_programme) continue;
-    weights[d] = static_cast<double>(private_stock ? districts[d].private_units : districts[d].municipal_units);
-    total += weights[d];
-  }
-  if (!(total > 0.0)) {
-    for (std::size_t d = 0; d < districts.size(); ++d) {
-      weights[d] = covered_only && !districts[d].covered_by_programme ? 0.0 : 1.0;
-    }
-  }
-  return static_cast<int>(engine::categorical(stream, weights));
+  return static_cast<int>(
+      engine::categorical(stream, district_weights_[district_weights_index(private_stock, covered_only)]));
 }
 
 std::uint32_t CityModel::draw_private_landlord(RandomStream& stream, int district) const {
@@ -304,7 +336,7 @@ void CityModel::build_people() {
     record.entry_route = person.route;
     record.appear_day = referral_days[i];
     record.referral_day = referral_days[i];
-    if (!rules_.housing_first_team) record.entry_day = record.referral_day;
+    record.entry_day = cohort_entry_day_at_build(record);
   };
   // The city pool: the homeless at the start of the burn-in, then the inflow.
   const auto build_pool_member = [&](std::uint32_t id) {

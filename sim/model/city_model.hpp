@@ -15,6 +15,7 @@
 //      staircase places, ordinary follow-up; their commands take effect at the barrier time;
 //   4. snapshots (team capacity and reputation, homeless contacts) and invariant checks.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -42,6 +43,10 @@ class CityModel {
   // `threads`: how many threads may build the city's people (the result does not depend on it).
   CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
             unsigned threads = 1, DisturbanceDraws disturbances = DisturbanceDraws::thinned);
+
+  // Makes a city that has not run yet (a copy of one built for another policy) run under `policy`: of
+  // everything built, only the programme entry day of the cohort and the count of entrants depend on it.
+  void adopt_policy(PolicyName policy, DisturbanceDraws disturbances);
 
   [[nodiscard]] engine::Partition partition() const;
   [[nodiscard]] double start_day() const noexcept { return start_day_; }
@@ -86,6 +91,12 @@ class CityModel {
   // Draws person `id`'s own attributes into people_[id] and person_records_[id].
   void make_person(std::uint32_t id, bool cohort, const LevelShares& substance, const LevelShares& mental,
                    double female_share);
+  void compute_district_weights();
+  [[nodiscard]] double cohort_entry_day_at_build(const PersonRecord& record) const;
+  [[nodiscard]] std::uint64_t entrants_at_build() const;
+  static constexpr std::size_t district_weights_index(bool private_stock, bool covered_only) {
+    return std::size_t{private_stock} * 2 + std::size_t{covered_only};
+  }
   int draw_district(engine::RandomStream& stream, bool private_stock, bool covered_only) const;
   std::uint32_t draw_private_landlord(engine::RandomStream& stream, int district) const;
 
@@ -182,6 +193,7 @@ class CityModel {
   std::uint32_t person_count_ = 0;
   std::uint32_t private_landlord_count_ = 0;
   std::vector<double> drug_scene_;
+  std::array<std::vector<double>, 4> district_weights_;  // by district_weights_index
   std::vector<Person> people_;
   std::vector<PersonStreams> streams_;
   std::vector<PersonRecord> person_records_;

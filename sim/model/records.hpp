@@ -152,6 +152,8 @@ struct PersonRecord {
   // the status date.
   std::array<double, 3> days_at_substance_use_level{};
   std::array<double, 3> days_at_mental_health_level{};
+
+  friend bool operator==(const PersonRecord&, const PersonRecord&) = default;
 };
 
 // The city at one census time (counts of simulated people; multiply by ReplicateResult::pool_scale
@@ -253,6 +255,8 @@ struct CostRecord {
   double quantity = 0.0;           // in the item's unit (nights, days, FTE-years, hours, processes, months, visits)
   double amount_nok = 0.0;         // quantity x price, undiscounted (a budget figure)
   double present_value_nok = 0.0;  // amount_nok discounted to window.start_date's year
+
+  friend bool operator==(const CostRecord&, const CostRecord&) = default;
 };
 
 }  // namespace hsim::model

@@ -34,10 +34,11 @@ PeopleOverRun people_over_run(const CityParameters& parameters) {
   return people;
 }
 
-ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
-                                   std::uint64_t replicate, unsigned threads, DisturbanceDraws disturbances) {
-  require_valid(parameters);
-  detail::CityModel model(parameters, policy, seed, replicate, threads, disturbances);
+namespace {
+
+// Runs a built city that has not run yet, under the policy it was built or re-set for.
+ReplicateResult run_built_city(detail::CityModel& model, const CityParameters& parameters, PolicyName policy,
+                               std::uint64_t seed, std::uint64_t replicate, unsigned threads) {
   engine::Partition partition = model.partition();
   engine::RunOptions options;
   options.start = model.start_day();
@@ -74,6 +75,41 @@ ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName 
                                     [&model](double day) { return model.hf_fte_at(day); });
   result.summary = summarise(result, CountSource::live_counters);
   return result;
+}
+
+}  // namespace
+
+ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
+                                   std::uint64_t replicate, unsigned threads, DisturbanceDraws disturbances) {
+  require_valid(parameters);
+  detail::CityModel model(parameters, policy, seed, replicate, threads, disturbances);
+  return run_built_city(model, parameters, policy, seed, replicate, threads);
+}
+
+std::vector<ReplicateResult> simulate_replicate_arms(const CityParameters& parameters,
+                                                     std::span<const PolicyName> policies, std::uint64_t seed,
+                                                     std::uint64_t replicate, unsigned threads,
+                                                     DisturbanceDraws disturbances) {
+  std::vector<ReplicateResult> results;
+  results.reserve(policies.size());
+  if (policies.size() < 2 || people_over_run(parameters).total() > shared_build_people_max) {
+    for (const PolicyName policy : policies) {
+      results.push_back(simulate_replicate(parameters, policy, seed, replicate, threads, disturbances));
+    }
+    return results;
+  }
+  require_valid(parameters);
+  detail::CityModel built(parameters, policies.front(), seed, replicate, threads, disturbances);
+  const auto run_arm = [&](detail::CityModel& model, PolicyName policy) {
+    model.adopt_policy(policy, disturbances);
+    results.push_back(run_built_city(model, parameters, policy, seed, replicate, threads));
+  };
+  for (std::size_t arm = 0; arm + 1 < policies.size(); ++arm) {
+    detail::CityModel copy(built);
+    run_arm(copy, policies[arm]);
+  }
+  run_arm(built, policies.back());  // the last arm runs the built city itself
+  return results;
 }
 
 }  // namespace hsim::model

@@ -3,6 +3,7 @@
 // Public entry point of the city model: one replicate of one policy.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/model/metrics.hpp"
@@ -76,5 +77,14 @@ enum class DisturbanceDraws { thinned, all };
 [[nodiscard]] ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy,
                                                  std::uint64_t seed, std::uint64_t replicate, unsigned threads = 1,
                                                  DisturbanceDraws disturbances = DisturbanceDraws::thinned);
+
+// Runs one replicate under each of `policies`, in that order: the same results as simulate_replicate
+// for each, with the city built once and copied for each policy (people, flats and landlords do not
+// depend on the policy), up to shared_build_people_max people over the run. Larger cities are built
+// for each policy, so that the built copy kept beside the running one does not double their memory.
+[[nodiscard]] std::vector<ReplicateResult> simulate_replicate_arms(
+    const CityParameters& parameters, std::span<const PolicyName> policies, std::uint64_t seed, std::uint64_t replicate,
+    unsigned threads = 1, DisturbanceDraws disturbances = DisturbanceDraws::thinned);
+inline constexpr double shared_build_people_max = 100'000.0;
 
 }  // namespace hsim::model
