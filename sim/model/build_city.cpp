@@ -163,32 +163,24 @@ void CityModel::adopt_policy(PolicyName policy, DisturbanceDraws disturbances) {
   counters_.entrants = entrants_at_build();
 }
 
-// The weights of every district for each kind of draw, computed once: people and flats draw them by the
-// thousand.
+// Districts weighted by their private or municipal flats (all alike where a city gives none), computed
+// once: people and flats draw them by the thousand.
 void CityModel::compute_district_weights() {
   const auto& districts = parameters_.neighbourhoods.districts;
   for (const bool private_stock : {false, true}) {
-    for (const bool covered_only : {false, true}) {
-      std::vector<double>& weights = district_weights_[district_weights_index(private_stock, covered_only)];
-      weights.assign(districts.size(), 0.0);
-      double total = 0.0;
-      for (std::size_t d = 0; d < districts.size(); ++d) {
-        if (covered_only && !districts[d].covered_by_programme) continue;
-        weights[d] = static_cast<double>(private_stock ? districts[d].private_units : districts[d].municipal_units);
-        total += weights[d];
-      }
-      if (!(total > 0.0)) {
-        for (std::size_t d = 0; d < districts.size(); ++d) {
-          weights[d] = covered_only && !districts[d].covered_by_programme ? 0.0 : 1.0;
-        }
-      }
+    std::vector<double>& weights = district_weights_[std::size_t{private_stock}];
+    weights.resize(districts.size());
+    double total = 0.0;
+    for (std::size_t d = 0; d < districts.size(); ++d) {
+      weights[d] = static_cast<double>(private_stock ? districts[d].private_units : districts[d].municipal_units);
+      total += weights[d];
     }
+    if (!(total > 0.0)) std::fill(weights.begin(), weights.end(), 1.0);
   }
 }
 
-int CityModel::draw_district(RandomStream& stream, bool private_stock, bool covered_only) const {
-  return static_cast<int>(
-      engine::categorical(stream, district_weights_[district_weights_index(private_stock, covered_only)]));
+int CityModel::draw_district(RandomStream& stream, bool private_stock) const {
+  return static_cast<int>(engine::categorical(stream, district_weights_[std::size_t{private_stock}]));
 }
 
 std::uint32_t CityModel::draw_private_landlord(RandomStream& stream, int district) const {
@@ -210,7 +202,7 @@ void CityModel::build_landlords() {
   landlords_.clear();
   for (std::uint32_t i = 0; i < private_landlord_count_; ++i) {
     Landlord landlord;
-    landlord.district = static_cast<std::int16_t>(draw_district(stream, true, false));
+    landlord.district = static_cast<std::int16_t>(draw_district(stream, true));
     landlord.tenure = Tenure::private_rental;
     landlord.complaints_before_warning = std::max(1.0, engine::lognormal(stream, log_mean, log_sd));
     landlords_.push_back(landlord);
@@ -248,7 +240,7 @@ void CityModel::make_person(std::uint32_t id, bool cohort, const LevelShares& su
   person.mental = static_cast<std::uint8_t>(draw_level(attributes, mental));
   record.initial_substance_use_level = person.substance;
   record.initial_mental_health_level = person.mental;
-  record.home_district = static_cast<std::int16_t>(draw_district(attributes, true, false));
+  record.home_district = static_cast<std::int16_t>(draw_district(attributes, true));
 }
 
 void CityModel::build_people() {
@@ -427,7 +419,7 @@ void CityModel::build_units() {
       person.initial_unit = make_unit(landlord, Unit::Use::initial_home, appear_day(person.id));
     }
     for (auto& unit : person.self_resolve_units) {
-      const int district = draw_district(stream, true, false);
+      const int district = draw_district(stream, true);
       unit = make_unit(draw_private_landlord(stream, district), Unit::Use::self_resolution, 0.0);
     }
   }
@@ -461,7 +453,7 @@ void CityModel::build_units() {
   const double reserved_given_arrival =
       municipal_rate > 0.0 ? housing.municipal_vacancies_per_year * reserved_share / municipal_rate : 0.0;
   for (double day : poisson_times(stream, municipal_rate, start_day_, end_day_)) {
-    const int district = draw_district(stream, false, false);
+    const int district = draw_district(stream, false);
     const std::int32_t id = make_unit(municipal_base + static_cast<std::uint32_t>(district), Unit::Use::municipal, day);
     const bool reserved = engine::bernoulli(stream, reserved_given_arrival);
     units_[static_cast<std::size_t>(id)].reserved_for_programme = reserved && day >= 0.0;

@@ -94,10 +94,7 @@ class CityModel {
   void compute_district_weights();
   [[nodiscard]] double cohort_entry_day_at_build(const PersonRecord& record) const;
   [[nodiscard]] std::uint64_t entrants_at_build() const;
-  static constexpr std::size_t district_weights_index(bool private_stock, bool covered_only) {
-    return std::size_t{private_stock} * 2 + std::size_t{covered_only};
-  }
-  int draw_district(engine::RandomStream& stream, bool private_stock, bool covered_only) const;
+  int draw_district(engine::RandomStream& stream, bool private_stock) const;
   std::uint32_t draw_private_landlord(engine::RandomStream& stream, int district) const;
 
   // Person events.
@@ -193,7 +190,7 @@ class CityModel {
   std::uint32_t person_count_ = 0;
   std::uint32_t private_landlord_count_ = 0;
   std::vector<double> drug_scene_;
-  std::array<std::vector<double>, 4> district_weights_;  // by district_weights_index
+  std::array<std::vector<double>, 2> district_weights_;  // [municipal, private] flats by district
   std::vector<Person> people_;
   std::vector<PersonStreams> streams_;
   std::vector<PersonRecord> person_records_;

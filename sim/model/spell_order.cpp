@@ -10,9 +10,13 @@
 namespace hsim::model {
 namespace {
 
-bool in_order(const SpellRecord& a, const SpellRecord& b) {
-  return spell_precedes(a, b);
-}
+// A function object, not a function pointer, so that the sorts inline the comparison.
+constexpr auto in_order = [](const SpellRecord& a, const SpellRecord& b) { return spell_precedes(a, b); };
+
+// Up to this many spells (2 MB of records; a Bergen run has about 11,000) the counting sort by
+// person is used; beyond it, one comparison sort over all spells, which keeps its memory accesses
+// local. Both give the one full order, so the result does not depend on which ran.
+constexpr std::size_t counting_sort_spell_limit = 65'536;
 
 // Spells grouped by person with a counting sort, then each person's few spells sorted: linear in the
 // number of spells, but its scattered writes only pay while both arrays stay in the cache.
@@ -32,11 +36,6 @@ void sort_by_person_then_within(std::vector<SpellRecord>& spells) {
 }
 
 }  // namespace
-
-// Up to this many spells (2 MB of records; a Bergen run has about 11,000) the counting sort by
-// person is used; beyond it, one comparison sort over all spells, which keeps its memory accesses
-// local. Both give the one full order, so the result does not depend on which ran.
-inline constexpr std::size_t counting_sort_spell_limit = 65'536;
 
 void sort_spells(std::vector<SpellRecord>& spells, unsigned threads) {
   if (spells.size() <= counting_sort_spell_limit) {
