@@ -51,6 +51,9 @@ struct EntrantOutcome {
   double first_stay_days = -1.0;    // its length to loss or censoring; negative when never housed
   double first_move_in_day = -1.0;  // of the first tenancy after entry; negative when never housed
   double follow_up_end_day = -1.0;  // end of the last Housing First enrolment; negative when never enrolled
+  // The first stay in a residential place or flat after entry (see residential_stay).
+  bool residential_stay_lost = false;
+  double residential_stay_days = -1.0;  // negative when never in such a place after entry
 };
 
 struct Lease {
@@ -62,6 +65,52 @@ struct ReplicateView {
   std::vector<EntrantOutcome> entrants;
   std::vector<std::pair<const model::PersonRecord*, Lease>> leases;  // tenancies started after entry
 };
+
+constexpr bool is_residential(SpellType type) {
+  return type == SpellType::temporary_accommodation || type == SpellType::training_flat || type == SpellType::own_flat;
+}
+
+// The first stay after entry in temporary accommodation, a training flat or an own flat, as a residential
+// continuum counts tenure: moves between its places the same day, and institution stays left straight back
+// into one of them, do not end it; a move anywhere else does, from the day the place was left. Sets the
+// stay's length to its end or censoring (status date, death, moving away) and whether it ended in a loss.
+void residential_stay(std::span<const SpellRecord> person_spells, double entry, double status,
+                      EntrantOutcome& outcome) {
+  std::vector<const SpellRecord*> places;
+  for (const SpellRecord& s : person_spells) {
+    if (model::is_location(s.type) && s.end_day > entry && s.start_day < status) places.push_back(&s);
+  }
+  std::stable_sort(places.begin(), places.end(),
+                   [](const SpellRecord* a, const SpellRecord* b) { return a->start_day < b->start_day; });
+  const auto first =
+      std::find_if(places.begin(), places.end(), [](const SpellRecord* s) { return is_residential(s->type); });
+  if (first == places.end()) return;
+  const double start = std::max((*first)->start_day, entry);
+  double left_day = status;  // the day the last residential place of the stay was left
+  bool lost = false;
+  for (auto at = first; at != places.end(); ++at) {
+    const SpellRecord& s = **at;
+    if (is_residential(s.type)) {
+      left_day = std::min(s.end_day, status);
+      if (s.end_reason == EndReason::ongoing || s.end_day >= status) break;
+      if (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away) break;
+      continue;
+    }
+    if ((s.type == SpellType::treatment || s.type == SpellType::prison)) {
+      if (s.end_reason == EndReason::ongoing || s.end_day >= status) break;
+      if (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away) {
+        left_day = std::min(s.end_day, status);
+        break;
+      }
+      const auto next = at + 1;
+      if (next != places.end() && is_residential((*next)->type) && (*next)->start_day == s.end_day) continue;
+    }
+    lost = true;
+    break;
+  }
+  outcome.residential_stay_days = left_day - start;
+  outcome.residential_stay_lost = lost;
+}
 
 ReplicateView analyse(const model::ReplicateResult& result) {
   const double status = result.status_day;
@@ -161,6 +210,7 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       }
       if (s.start_day >= entry) view.leases.push_back({&person, {s.tenure, loss}});
     }
+    residential_stay(person_spells, entry, status, outcome);
     outcome.observed_days = std::max(0.0, exit_day - entry);
     view.entrants.push_back(outcome);
   }
@@ -183,6 +233,16 @@ double first_stay_survival(const ReplicateView& view, const TargetFilter& filter
   for (const auto& outcome : view.entrants) {
     if (!passes(filter, *outcome.person) || outcome.first_stay_days < 0.0) continue;
     observations.emplace_back(outcome.first_stay_days, outcome.first_stay_lost);
+  }
+  return model::kaplan_meier(std::move(observations), {days}).front();
+}
+
+// Kaplan-Meier probability that the first residential stay after entry lasts `days`; NaN beyond follow-up.
+double residential_stay_survival(const ReplicateView& view, const TargetFilter& filter, double days) {
+  std::vector<std::pair<double, bool>> observations;
+  for (const auto& outcome : view.entrants) {
+    if (!passes(filter, *outcome.person) || outcome.residential_stay_days < 0.0) continue;
+    observations.emplace_back(outcome.residential_stay_days, outcome.residential_stay_lost);
   }
   return model::kaplan_meier(std::move(observations), {days}).front();
 }
@@ -266,6 +326,11 @@ const std::vector<StatisticDeclaration>& statistic_declarations() {
        "Kaplan-Meier probability that the first stay in housing after entry (the first tenancy and the flats "
        "moved straight into from it) lasts filter.days; event: a housing loss; censored at the status date, "
        "death or moving away"},
+      {"residential_stay_survival", true,
+       "Kaplan-Meier probability that the first stay after entry in temporary accommodation, a training flat or "
+       "an own flat lasts filter.days, moves between those places and institution stays left straight back into "
+       "one of them not ending it (tenure in a residential continuum); event: a move anywhere else; censored at "
+       "the status date, death or moving away"},
       {"evictions_prevented", false, "terminations of entrants' tenancies stopped by team work (count)"},
       {"days_to_housing_mean", false, "summary metric days_to_housing_mean (days from referral to first move-in)"},
       {"homeless_point_in_time", false,
@@ -387,6 +452,7 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
     return n > 0 ? k / n : nan;
   }
   if (name == "first_stay_survival") return first_stay_survival(view, f, f.days);
+  if (name == "residential_stay_survival") return residential_stay_survival(view, f, f.days);
   if (name == "lease_ended") {
     double n = 0, k = 0;
     for (const auto& [person, lease] : view.leases) {

@@ -212,6 +212,7 @@ struct Person {
   bool initial_waiting_list = false;
   std::uint8_t next_due = no_due;    // the clock (or clock_count + timer) the person's alarm stands for
   bool moving_to_next_flat = false;  // keeps the flat while the team looks for the next one
+  std::int8_t held_step = 0;         // the staircase step whose place is held during an institution stay
   std::uint32_t place_token = 0;
   std::uint16_t flats = 0;
   std::uint16_t flats_since_entry = 0;

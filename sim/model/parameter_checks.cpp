@@ -208,6 +208,7 @@ std::vector<ParameterProblem> check_parameters(const CityParameters& p) {
   c.share("staircase.exclusion_to_street_share", s.exclusion_to_street_share);
   c.share("staircase.incident_reported_share", s.incident_reported_share);
   c.non_negative("staircase.eviction_ineligibility_days", s.eviction_ineligibility_days);
+  c.non_negative("staircase.place_kept_during_spell_max_days", s.place_kept_during_spell_max_days);
 
   const auto& b = p.behaviour;
   c.chain("behaviour.substance_use", b.substance_use);

@@ -365,6 +365,9 @@ struct StaircaseParameters {
   double exclusion_to_street_share = 0.5;
   // Evicted tenants (not managed exits) cannot join the municipal waiting list for this long.
   double eviction_ineligibility_days = 365.0;
+  // A place in temporary accommodation or a training flat is held this long for a resident admitted to
+  // treatment or prison, who returns to it when released in time; 0 gives it up at admission.
+  double place_kept_during_spell_max_days = 0.0;
 };
 
 // behaviour.episodes

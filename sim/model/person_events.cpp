@@ -493,6 +493,7 @@ void CityModel::on_timer(Person& p, Timer timer, EventContext& context) {
       break;
     case timer_tenancy_lapse:
       if (is_institution(p.place) && p.unit >= 0) end_tenancy(p, EndReason::tenancy_lapsed, context);
+      if (is_institution(p.place) && p.held_step > 0) release_step_place(p, context);
       break;
     case timer_promotion: {
       const int step = step_of(p.place);
@@ -533,7 +534,9 @@ void CityModel::incident(Person& p, bool visitors, double thinning_bound, EventC
   if (step > 0) {
     if (!rules_.readiness_required || visitors) return;
     const auto& s = parameters_.staircase;
-    if (engine::bernoulli(stream(p, slot_staircase), s.demotion_probability_per_incident)) {
+    // The person's lasting propensity to draw trouble (the complaint mix) weighs on staff as on neighbours.
+    const double demotion_chance = std::min(1.0, s.demotion_probability_per_incident * p.complaint_propensity);
+    if (engine::bernoulli(stream(p, slot_staircase), demotion_chance)) {
       const bool excluded = engine::bernoulli(stream(p, slot_staircase), s.exclusion_to_street_share);
       release_step_place(p, context);
       move_to(p, Place::street_or_friends, excluded ? EndReason::exclusion : EndReason::demotion, context);
@@ -567,7 +570,13 @@ void CityModel::incident(Person& p, bool visitors, double thinning_bound, EventC
 
 void CityModel::start_spell(Person& p, Place institution, EventContext& context) {
   const auto& spells = parameters_.behaviour.spells;
-  release_step_place(p, context);
+  const double place_kept = parameters_.staircase.place_kept_during_spell_max_days;
+  const int step = step_of(p.place);
+  if (step >= step_of(Place::temporary_accommodation) && place_kept > 0.0) {  // a shelter bed is not held
+    p.held_step = static_cast<std::int8_t>(step);
+  } else {
+    release_step_place(p, context);
+  }
   p.wanted_step = -1;
   ++p.place_token;
   cancel_timer(p, timer_promotion);
@@ -575,9 +584,10 @@ void CityModel::start_spell(Person& p, Place institution, EventContext& context)
   const double mean = institution == Place::treatment ? spells.treatment_mean_days : spells.prison_mean_days;
   const double days = engine::exponential(stream(p, slot_spell_duration), mean);
   start_timer(p, timer_spell_end, days, context);
-  if (p.unit >= 0) {
-    const double kept = p.support != Support::none ? spells.tenancy_kept_during_spell_max_days
-                                                   : spells.tenancy_kept_without_support_max_days;
+  if (p.unit >= 0 || p.held_step > 0) {
+    const double kept = p.held_step > 0              ? place_kept
+                        : p.support != Support::none ? spells.tenancy_kept_during_spell_max_days
+                                                     : spells.tenancy_kept_without_support_max_days;
     if (days > kept) {
       start_timer(p, timer_tenancy_lapse, kept, context);
     } else {
@@ -590,6 +600,10 @@ void CityModel::end_spell(Person& p, EventContext& context) {
   cancel_timer(p, timer_tenancy_lapse);
   if (p.unit >= 0) {
     move_to(p, Place::own_flat, EndReason::released, context);
+  } else if (p.held_step > 0) {
+    const Place held = place_of_step(p.held_step);
+    p.held_step = 0;
+    move_to(p, held, EndReason::released, context);
   } else {
     move_to(p, Place::street_or_friends, EndReason::released, context);
     request_step(p, 1, false, context);
@@ -770,7 +784,8 @@ void CityModel::request_step(Person& p, int step, bool to_front, EventContext& c
 }
 
 void CityModel::release_step_place(Person& p, EventContext& context) {
-  const int step = step_of(p.place);
+  const int step = p.held_step > 0 ? p.held_step : step_of(p.place);
+  p.held_step = 0;
   if (step > 0) request(context, {Request::Kind::release_place, p.id, context.now(), step});
 }
 

@@ -265,7 +265,8 @@ TEST_CASE("the correlation-aware chi-square rejects a true model at its nominal 
 
 TEST_CASE("the committed targets file loads and names existing scenarios", "[unit][calibration]") {
   const auto set = calibration::load_target_set("scenarios/calibration/targets.yaml");
-  const std::vector<std::string> expected{"bergen", "sandnes", "drammen", "bodo", "pathways", "at_home_chez_soi"};
+  const std::vector<std::string> expected{
+      "bergen", "sandnes", "drammen", "bodo", "pathways", "supportive_housing_retention", "at_home_chez_soi"};
   CHECK(set.city_names() == expected);
   std::size_t modelled = 0;
   for (const auto& city : set.cities) {
@@ -285,7 +286,7 @@ TEST_CASE("the committed targets file loads and names existing scenarios", "[uni
   CHECK(set.find("bergen")->targets.front().n == 36.0);
 }
 
-TEST_CASE("the retention-shape check loads: three first-tenancy ranges on the supportive-housing reference",
+TEST_CASE("the retention-shape check loads: three ranges on the continuum arm of the supportive-housing reference",
           "[unit][calibration]") {
   const auto set = calibration::load_target_set("scenarios/calibration/retention_shape.yaml");
   REQUIRE(set.city_names() == std::vector<std::string>{"supportive_housing_retention"});
@@ -295,7 +296,8 @@ TEST_CASE("the retention-shape check loads: three first-tenancy ranges on the su
   REQUIRE(city.targets.size() == 3);
   for (const auto& target : city.targets) {
     CHECK(target.kind == calibration::ObservationKind::range);
-    CHECK(target.statistic == "first_stay_survival");
+    CHECK(target.statistic == "residential_stay_survival");
+    CHECK(target.policy == hsim::model::PolicyName::staircase);
     CHECK(target.low < target.high);
   }
 }
@@ -451,4 +453,38 @@ TEST_CASE("the first stay's survival runs through a move straight into the next 
   // A move straight on is neither a loss nor a rehousing; 0 is still "in a later flat".
   CHECK(statistic_of(result, "ever_lost_housing") == Approx(2.0 / 3.0));
   CHECK(statistic_of(result, "rehoused_once") == Approx(1.0 / 3.0));
+}
+
+TEST_CASE("a stay in the continuum runs through its places and through stays inside left straight back",
+          "[unit][calibration]") {
+  HandBuiltReplicate replicate(1000.0);
+  using model::EndReason;
+  using model::SpellType;
+  for (std::uint32_t id = 0; id < 5; ++id) replicate.person(id, 20.0);
+  // 0: placed on day 50, climbs, is in treatment on days 400-460 and goes straight back: censored at 950 days.
+  replicate.spell(0, SpellType::street_or_friends, 20, 50, EndReason::moved);
+  replicate.spell(0, SpellType::temporary_accommodation, 50, 200, EndReason::promotion);
+  replicate.spell(0, SpellType::training_flat, 200, 400, EndReason::admitted);
+  replicate.spell(0, SpellType::treatment, 400, 460, EndReason::released);
+  replicate.spell(0, SpellType::training_flat, 460, 700, EndReason::housed);
+  replicate.spell(0, SpellType::own_flat, 700, 1000, EndReason::ongoing);
+  // 1: placed on day 150 after a shelter, to prison on day 400 and out to the street: lost after 250 days.
+  replicate.spell(1, SpellType::street_or_friends, 20, 100, EndReason::moved);
+  replicate.spell(1, SpellType::shelter, 100, 150, EndReason::promotion);
+  replicate.spell(1, SpellType::temporary_accommodation, 150, 400, EndReason::admitted);
+  replicate.spell(1, SpellType::prison, 400, 500, EndReason::released);
+  replicate.spell(1, SpellType::street_or_friends, 500, 1000, EndReason::ongoing);
+  // 2: placed on day 60, demoted to the street on day 600: lost after 540 days.
+  replicate.spell(2, SpellType::street_or_friends, 20, 60, EndReason::moved);
+  replicate.spell(2, SpellType::temporary_accommodation, 60, 600, EndReason::demotion);
+  replicate.spell(2, SpellType::street_or_friends, 600, 1000, EndReason::ongoing);
+  // 3: never placed (not at risk). 4: in a place from entry, dies on day 300: censored after 280 days.
+  replicate.spell(3, SpellType::street_or_friends, 20, 1000, EndReason::ongoing);
+  replicate.spell(4, SpellType::temporary_accommodation, 20, 300, EndReason::death);
+  const model::ReplicateResult& result = replicate.sorted();
+  // Kaplan-Meier: a loss at 250 days of 4 at risk, a censoring at 280, a loss at 540 of 2 at risk.
+  CHECK(statistic_of(result, "residential_stay_survival", 365) == Approx(0.75));
+  CHECK(statistic_of(result, "residential_stay_survival", 730) == Approx(0.375));
+  // Beyond the longest follow-up (950 days) the curve is not defined.
+  CHECK(std::isnan(statistic_of(result, "residential_stay_survival", 960)));
 }

@@ -45,6 +45,12 @@ void declare_staircase_keys(KeyRegistry& keys) {
                .describe("Evicted tenants (not managed exits) cannot join the municipal waiting list for this "
                          "long.")
                .assumption("Eviction costs eligibility for municipal housing (001:3031-3040); one year"));
+  keys.add(HSIM_SCENARIO_KEY(staircase.place_kept_during_spell_max_days)
+               .unit("days")
+               .describe("How long a place in temporary accommodation or a training flat is held for a resident "
+                         "admitted to treatment or prison; released within it, they return to the place. 0: the "
+                         "place is given up at admission.")
+               .assumption("Not documented for the Norwegian cities, where a hostel room is not held; 0"));
 }
 
 }  // namespace hsim::scenario::keys

@@ -1,0 +1,149 @@
+// Places on the staircase: a place held through a treatment or prison stay, and demotions that fall on
+// those prone to trouble.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "sim/model/run.hpp"
+#include "tests/model/test_city.hpp"
+
+using namespace hsim::model;
+using hsim::model::testing::small_city;
+
+namespace {
+
+// The small city under the staircase, with places for everyone and frequent stays inside, so that
+// many residents are admitted while they hold a place.
+CityParameters staircase_city(double place_kept_days) {
+  auto p = small_city();
+  p.staircase.shelter_places = 60;
+  p.staircase.temporary_accommodation_places = 60;
+  p.staircase.training_flat_places = 60;
+  p.staircase.demotion_probability_per_incident = 0.0;
+  p.staircase.place_kept_during_spell_max_days = place_kept_days;
+  p.behaviour.spells.treatment_by_substance_level = {1.0, 1.0, 1.0};
+  p.behaviour.spells.prison_by_substance_level = {1.0, 1.0, 1.0};
+  return p;
+}
+
+bool is_step_place(SpellType type) {
+  return type == SpellType::shelter || type == SpellType::temporary_accommodation || type == SpellType::training_flat;
+}
+
+struct Returns {
+  int back_in_place = 0;     // released within the holding time, straight back into the place held
+  int kept_too_long = 0;     // inside longer than the holding time
+  int back_after_long = 0;   // of those, straight back into a staircase place
+  int to_another_place = 0;  // released within the holding time elsewhere than the place held or a flat
+  int shelter_back = 0;      // left a shelter bed for the stay and went straight back to a shelter
+};
+
+// Every institution stay that began the day a staircase place was left for it, and ended by release. A
+// flat offered from the waiting list while inside is taken instead of the place.
+Returns returns_after_admission(const ReplicateResult& result, double kept_days) {
+  Returns returns;
+  std::vector<const SpellRecord*> places;
+  for (const SpellRecord& s : result.spells) {
+    if (is_location(s.type)) places.push_back(&s);
+  }
+  std::stable_sort(places.begin(), places.end(), [](const SpellRecord* a, const SpellRecord* b) {
+    return a->person != b->person ? a->person < b->person : a->start_day < b->start_day;
+  });
+  for (std::size_t i = 1; i + 1 < places.size(); ++i) {
+    const SpellRecord& before = *places[i - 1];
+    const SpellRecord& inside = *places[i];
+    const SpellRecord& after = *places[i + 1];
+    if (before.person != inside.person || after.person != inside.person) continue;
+    if (inside.type != SpellType::treatment && inside.type != SpellType::prison) continue;
+    if (!is_step_place(before.type) || before.end_reason != EndReason::admitted) continue;
+    if (inside.end_reason != EndReason::released) continue;
+    if (before.type == SpellType::shelter) {
+      if (after.type == SpellType::shelter && after.start_day == inside.end_day) ++returns.shelter_back;
+      continue;
+    }
+    if (inside.end_day - inside.start_day > kept_days) {
+      ++returns.kept_too_long;
+      if (is_step_place(after.type) && after.start_day == inside.end_day) ++returns.back_after_long;
+    } else if (after.type == before.type && after.start_day == inside.end_day) {
+      ++returns.back_in_place;
+    } else if (after.type != SpellType::own_flat) {
+      ++returns.to_another_place;
+    }
+  }
+  return returns;
+}
+
+}  // namespace
+
+TEST_CASE("a staircase place held through a stay inside is returned to only when released in time",
+          "[model][staircase]") {
+  constexpr double kept_days = 45.0;
+  Returns held;
+  Returns given_up;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    const auto with_hold = returns_after_admission(
+        simulate_replicate(staircase_city(kept_days), PolicyName::staircase, seed, 0), kept_days);
+    held.back_in_place += with_hold.back_in_place;
+    held.kept_too_long += with_hold.kept_too_long;
+    held.back_after_long += with_hold.back_after_long;
+    held.to_another_place += with_hold.to_another_place;
+    held.shelter_back += with_hold.shelter_back;
+    const auto without =
+        returns_after_admission(simulate_replicate(staircase_city(0.0), PolicyName::staircase, seed, 0),
+                                std::numeric_limits<double>::infinity());
+    given_up.back_in_place += without.back_in_place;
+    given_up.to_another_place += without.to_another_place;
+  }
+  // Enough stays of both lengths for the checks to mean something.
+  REQUIRE(held.back_in_place >= 20);
+  REQUIRE(held.kept_too_long >= 10);
+  CHECK(held.to_another_place == 0);
+  CHECK(held.back_after_long == 0);
+  CHECK(held.shelter_back == 0);  // a shelter bed is not a place to hold
+  // Without a hold, nobody walks from an institution straight back into a staircase place.
+  REQUIRE(given_up.to_another_place >= 20);
+  CHECK(given_up.back_in_place == 0);
+}
+
+TEST_CASE("demotions fall on those prone to trouble: a mix of propensities leaves fewer residents demoted",
+          "[statistical][model][staircase]") {
+  auto alike = small_city();
+  alike.staircase.demotion_probability_per_incident = 0.3;
+  auto mixed = alike;
+  mixed.behaviour.disturbance.complaint_propensity_variance = 8.0;
+  // Per seed: the share of people ever in a staircase place who lost one by demotion or exclusion.
+  const auto demoted_share = [](const ReplicateResult& result) {
+    std::vector<int> placed(result.people.size(), 0);
+    std::vector<int> demoted(result.people.size(), 0);
+    for (const SpellRecord& s : result.spells) {
+      if (!is_step_place(s.type)) continue;
+      placed[s.person] = 1;
+      if (s.end_reason == EndReason::demotion || s.end_reason == EndReason::exclusion) demoted[s.person] = 1;
+    }
+    double n = 0, k = 0;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+      n += placed[i];
+      k += demoted[i];
+    }
+    return n > 0 ? k / n : 0.0;
+  };
+  constexpr int seeds = 30;
+  std::vector<double> differences;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    differences.push_back(demoted_share(simulate_replicate(alike, PolicyName::staircase, seed, 0)) -
+                          demoted_share(simulate_replicate(mixed, PolicyName::staircase, seed, 0)));
+  }
+  double mean = 0.0;
+  for (double d : differences) mean += d / seeds;
+  double ss = 0.0;
+  for (double d : differences) ss += (d - mean) * (d - mean);
+  const double standard_error = std::sqrt(ss / (seeds - 1) / seeds);
+  // The same draws decide every incident, so without the mix acting the difference is exactly zero.
+  CHECK(mean > 3.0 * standard_error);
+  CHECK(mean > 0.0);
+}
