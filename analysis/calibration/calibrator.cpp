@@ -56,7 +56,7 @@ std::vector<CalibrationParameter> default_calibration_parameters() {
       {"behaviour.disturbance.baseline_per_year", 0.2, 12.0},
       {"behaviour.disturbance.in_episode_per_week", 0.5, 6.0},
       {"teams.housing_first.eviction_prevention_base_share", 0.05, 0.6},  // base + capacity share <= 1
-      {"staircase.demotion_probability_per_incident", 0.05, 1.0},
+      {"staircase.demotion_probability_per_incident", 0.001, 1.0},
       {"staircase.exclusion_to_street_share", 0.0, 1.0},
       {"behaviour.disturbance.first_flat_complaint_factor", 1.0, 5.0},
       {"behaviour.life.voluntary_move_per_year", 0.01, 0.4},

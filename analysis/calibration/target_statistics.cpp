@@ -227,22 +227,15 @@ bool passes(const TargetFilter& filter, const model::PersonRecord& person) {
   return true;
 }
 
-// Kaplan-Meier probability that the first stay in housing after entry lasts `days`; NaN beyond follow-up.
-double first_stay_survival(const ReplicateView& view, const TargetFilter& filter, double days) {
+// Kaplan-Meier probability that a stay of the entrants lasts `days` (NaN beyond follow-up): the stay's
+// length (negative when the entrant never began one) and whether it ended in a loss are members of
+// EntrantOutcome, the first stay in housing or the first residential stay.
+double stay_survival(const ReplicateView& view, const TargetFilter& filter, double days,
+                     double EntrantOutcome::*stay_days, bool EntrantOutcome::*stay_lost) {
   std::vector<std::pair<double, bool>> observations;
   for (const auto& outcome : view.entrants) {
-    if (!passes(filter, *outcome.person) || outcome.first_stay_days < 0.0) continue;
-    observations.emplace_back(outcome.first_stay_days, outcome.first_stay_lost);
-  }
-  return model::kaplan_meier(std::move(observations), {days}).front();
-}
-
-// Kaplan-Meier probability that the first residential stay after entry lasts `days`; NaN beyond follow-up.
-double residential_stay_survival(const ReplicateView& view, const TargetFilter& filter, double days) {
-  std::vector<std::pair<double, bool>> observations;
-  for (const auto& outcome : view.entrants) {
-    if (!passes(filter, *outcome.person) || outcome.residential_stay_days < 0.0) continue;
-    observations.emplace_back(outcome.residential_stay_days, outcome.residential_stay_lost);
+    if (!passes(filter, *outcome.person) || outcome.*stay_days < 0.0) continue;
+    observations.emplace_back(outcome.*stay_days, outcome.*stay_lost);
   }
   return model::kaplan_meier(std::move(observations), {days}).front();
 }
@@ -451,8 +444,13 @@ double compute_statistic(const CalibrationTarget& target, const model::Replicate
     }
     return n > 0 ? k / n : nan;
   }
-  if (name == "first_stay_survival") return first_stay_survival(view, f, f.days);
-  if (name == "residential_stay_survival") return residential_stay_survival(view, f, f.days);
+  if (name == "first_stay_survival") {
+    return stay_survival(view, f, f.days, &EntrantOutcome::first_stay_days, &EntrantOutcome::first_stay_lost);
+  }
+  if (name == "residential_stay_survival") {
+    return stay_survival(view, f, f.days, &EntrantOutcome::residential_stay_days,
+                         &EntrantOutcome::residential_stay_lost);
+  }
   if (name == "lease_ended") {
     double n = 0, k = 0;
     for (const auto& [person, lease] : view.leases) {
