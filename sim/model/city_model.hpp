@@ -98,7 +98,7 @@ class CityModel {
   std::uint32_t draw_private_landlord(engine::RandomStream& stream, int district) const;
 
   // Person events.
-  void handle_person(Person& person, const engine::Event& event, engine::EventContext& context);
+  bool handle_person(Person& person, const engine::Event& event, engine::EventContext& context);
   void appear(Person& person, engine::EventContext& context);
   // `fired_rate` is the rate the clock ran at when it went off.
   void on_clock(Person& person, Clock clock, double fired_rate, engine::EventContext& context);
@@ -142,7 +142,7 @@ class CityModel {
   void start_timer(Person& person, Timer timer, double delay_days, engine::EventContext& context);
   void cancel_timer(Person& person, Timer timer) { person.timer_due[timer] = never; }
   void set_alarm_to_next_due(Person& person, engine::EventContext& context);
-  void fire_next_due(Person& person, engine::EventContext& context);
+  bool fire_next_due(Person& person, engine::EventContext& context);
 
   // Landlord events.
   void handle_landlord(const engine::Event& event, engine::EventContext& context);

@@ -2,9 +2,11 @@
 // where they live. Housing never changes severity, episode, spell or mortality rates.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "sim/engine/distributions.hpp"
 #include "sim/model/calendar.hpp"
@@ -52,7 +54,7 @@ double fade(double count, double elapsed_days, double memory_days) {
 
 // ----- clocks and timers ------------------------------------------------------------------------
 
-double CityModel::desired_rate(const Person& p, Clock clock, double day) const {
+[[gnu::always_inline]] inline double CityModel::desired_rate(const Person& p, Clock clock, double day) const {
   const auto& b = parameters_.behaviour;
   double per_year = 0.0;
   switch (clock) {
@@ -143,10 +145,12 @@ void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext
 
 void CityModel::refresh_rates(Person& p, EventContext& context) {
   if (!is_present(p.place)) return;
-  for (std::uint8_t c = 0; c < clock_count; ++c) {
-    const auto clock = static_cast<Clock>(c);
-    set_clock_rate(p, clock, desired_rate(p, clock, context.now()), context);
+  const double now = context.now();
+  // Unrolled over the clocks, so that each desired_rate is compiled for its own clock without the switch.
+  [&]<std::size_t... c>(std::index_sequence<c...>) {
+    (p.clocks[c].set_rate(desired_rate(p, static_cast<Clock>(c), now), now), ...);
   }
+  (std::make_index_sequence<clock_count>{});
 }
 
 void CityModel::start_timer(Person& p, Timer timer, double delay_days, EventContext& context) {
@@ -162,19 +166,13 @@ void CityModel::set_alarm_to_next_due(Person& p, EventContext& context) {
   double next = never;
   std::uint8_t slot = no_due;
   if (is_present(p.place)) {
-    for (std::uint8_t c = 0; c < clock_count; ++c) {
-      const double due = p.clocks[c].due_day(end_day_);
-      if (due < next) {
-        next = due;
-        slot = c;
-      }
-    }
-    for (std::uint8_t t = 0; t < timer_count; ++t) {
-      if (p.timer_due[t] < next) {
-        next = p.timer_due[t];
-        slot = static_cast<std::uint8_t>(clock_count + t);
-      }
-    }
+    // The earliest day first, then the first slot that holds it: two passes without a branch on the
+    // data in the first, as which clock is earliest changes from event to event.
+    std::array<double, std::size_t{clock_count} + timer_count> due;
+    for (std::size_t c = 0; c < clock_count; ++c) due[c] = p.clocks[c].due_day(end_day_);
+    for (std::size_t t = 0; t < timer_count; ++t) due[clock_count + t] = p.timer_due[t];
+    for (const double day : due) next = day < next ? day : next;
+    if (next != never) slot = static_cast<std::uint8_t>(std::find(due.begin(), due.end(), next) - due.begin());
   }
   p.next_due = slot;
   if (next == never) {
@@ -184,8 +182,9 @@ void CityModel::set_alarm_to_next_due(Person& p, EventContext& context) {
   }
 }
 
-// Fires the clock or timer the person's alarm stands for.
-void CityModel::fire_next_due(Person& p, EventContext& context) {
+// Fires the clock or timer the person's alarm stands for. Returns true when every rate was refreshed
+// last, so that the disturbance clock's thinning bound is already the present one.
+bool CityModel::fire_next_due(Person& p, EventContext& context) {
   const double now = context.now();
   const std::uint8_t slot = p.next_due;
   if (slot < clock_count) {
@@ -201,17 +200,18 @@ void CityModel::fire_next_due(Person& p, EventContext& context) {
                                  p.place == place_before && p.unit == unit_before;
     if (only_this_clock) {
       set_clock_rate(p, clock, desired_rate(p, clock, context.now()), context);
-    } else {
-      refresh_rates(p, context);
+      return clock == clock_disturbance;
     }
-    return;
+    refresh_rates(p, context);
+    return true;
   }
   check_due(slot != no_due && p.timer_due[slot - clock_count] == now, "timer", slot, now);
-  if (slot == no_due) return;
+  if (slot == no_due) return false;
   const auto timer = static_cast<Timer>(slot - clock_count);
   p.timer_due[timer] = never;
   on_timer(p, timer, context);
   refresh_rates(p, context);
+  return true;
 }
 
 engine::BoundStream CityModel::stream(const Person& p, PersonStreamSlot slot) {
@@ -280,9 +280,9 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
   }
   Person& p = people_[event.target];
   const CensusPlace before = census_place_of(p);
-  handle_person(p, event, context);
+  const bool rates_current = handle_person(p, event, context);
   // The bound that thins disturbances follows whatever the event changed.
-  if (thin_disturbances_ && is_present(p.place)) {
+  if (thin_disturbances_ && is_present(p.place) && !rates_current) {
     set_clock_rate(p, clock_disturbance, desired_rate(p, clock_disturbance, context.now()), context);
   }
   if (const CensusPlace after = census_place_of(p); after != before) {
@@ -297,24 +297,25 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
 #endif
 }
 
-void CityModel::handle_person(Person& p, const engine::Event& event, EventContext& context) {
+// Returns true when the event ended by refreshing every rate of the person (see fire_next_due).
+bool CityModel::handle_person(Person& p, const engine::Event& event, EventContext& context) {
   const auto low_word = static_cast<std::uint32_t>(event.payload);
   switch (event.kind) {
     case kind_appear:
       appear(p, context);
-      return;
+      return false;
     case kind_enrol_hf:
       enrol_housing_first(p, context);
-      return;
+      return false;
     case kind_assign_place:
       assign_place(p, static_cast<int>(event.payload & 0xFF), static_cast<std::uint32_t>(event.payload >> 8), context);
-      return;
+      return false;
     case kind_move_in: {
       const auto unit = static_cast<std::int32_t>(low_word);
       const bool short_choice = (event.payload & move_in_short_choice_flag) != 0;
       if (!is_present(p.place) || (p.unit >= 0 && !p.moving_to_next_flat)) {
         request(context, {Request::Kind::release_unit, p.id, context.now(), unit});
-        return;
+        return false;
       }
       if (p.unit >= 0) {
         move_to_next_flat(p, unit, short_choice, context);
@@ -322,31 +323,32 @@ void CityModel::handle_person(Person& p, const engine::Event& event, EventContex
         start_tenancy(p, unit, short_choice, context);
       }
       refresh_rates(p, context);
-      return;
+      return true;
     }
     case kind_enrol_ordinary:
       enrol_ordinary(p, static_cast<std::int32_t>(low_word), context);
-      return;
+      return false;
     case kind_notice:
       if (is_present(p.place) && p.unit == static_cast<std::int32_t>(low_word)) {
         p.notice_pending = true;
         if (parameters_.teams.housing_first.search_during_notice) look_for_next_flat(p, context);
       }
-      return;
+      return false;
     case kind_eviction:
       if (is_present(p.place)) {
         evicted(p, static_cast<std::int32_t>(low_word), ((event.payload >> 32) & 1U) != 0, context);
         refresh_rates(p, context);
+        return true;
       }
-      return;
+      return false;
     case kind_refresh_visitors:
       if (is_present(p.place))
         set_clock_rate(p, clock_visitors, desired_rate(p, clock_visitors, context.now()), context);
-      return;
+      return false;
     default:
       break;
   }
-  if (event.kind == kind_due && is_present(p.place)) fire_next_due(p, context);
+  return event.kind == kind_due && is_present(p.place) && fire_next_due(p, context);
 }
 
 // ----- life events ------------------------------------------------------------------------------
