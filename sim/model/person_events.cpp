@@ -166,13 +166,19 @@ void CityModel::set_alarm_to_next_due(Person& p, EventContext& context) {
   double next = never;
   std::uint8_t slot = no_due;
   if (is_present(p.place)) {
-    // The earliest day first, then the first slot that holds it: two passes without a branch on the
-    // data in the first, as which clock is earliest changes from event to event.
-    std::array<double, std::size_t{clock_count} + timer_count> due;
-    for (std::size_t c = 0; c < clock_count; ++c) due[c] = p.clocks[c].due_day(end_day_);
-    for (std::size_t t = 0; t < timer_count; ++t) due[clock_count + t] = p.timer_due[t];
-    for (const double day : due) next = day < next ? day : next;
-    if (next != never) slot = static_cast<std::uint8_t>(std::find(due.begin(), due.end(), next) - due.begin());
+    for (std::uint8_t c = 0; c < clock_count; ++c) {
+      const double due = p.clocks[c].due_day(end_day_);
+      if (due < next) {
+        next = due;
+        slot = c;
+      }
+    }
+    for (std::uint8_t t = 0; t < timer_count; ++t) {
+      if (p.timer_due[t] < next) {
+        next = p.timer_due[t];
+        slot = static_cast<std::uint8_t>(clock_count + t);
+      }
+    }
   }
   p.next_due = slot;
   if (next == never) {
