@@ -9,6 +9,7 @@
 
 #include "sim/model/continuous_housing.hpp"
 #include "sim/model/kaplan_meier.hpp"
+#include "sim/model/residential_stay.hpp"
 
 namespace hsim::analysis::calibration {
 
@@ -65,52 +66,6 @@ struct ReplicateView {
   std::vector<EntrantOutcome> entrants;
   std::vector<std::pair<const model::PersonRecord*, Lease>> leases;  // tenancies started after entry
 };
-
-constexpr bool is_residential(SpellType type) {
-  return type == SpellType::temporary_accommodation || type == SpellType::training_flat || type == SpellType::own_flat;
-}
-
-// The first stay after entry in temporary accommodation, a training flat or an own flat, as a residential
-// continuum counts tenure: moves between its places the same day, and institution stays left straight back
-// into one of them, do not end it; a move anywhere else does, from the day the place was left. Sets the
-// stay's length to its end or censoring (status date, death, moving away) and whether it ended in a loss.
-void residential_stay(std::span<const SpellRecord> person_spells, double entry, double status,
-                      EntrantOutcome& outcome) {
-  std::vector<const SpellRecord*> places;
-  for (const SpellRecord& s : person_spells) {
-    if (model::is_location(s.type) && s.end_day > entry && s.start_day < status) places.push_back(&s);
-  }
-  std::stable_sort(places.begin(), places.end(),
-                   [](const SpellRecord* a, const SpellRecord* b) { return a->start_day < b->start_day; });
-  const auto first =
-      std::find_if(places.begin(), places.end(), [](const SpellRecord* s) { return is_residential(s->type); });
-  if (first == places.end()) return;
-  const double start = std::max((*first)->start_day, entry);
-  double left_day = status;  // the day the last residential place of the stay was left
-  bool lost = false;
-  for (auto at = first; at != places.end(); ++at) {
-    const SpellRecord& s = **at;
-    if (is_residential(s.type)) {
-      left_day = std::min(s.end_day, status);
-      if (s.end_reason == EndReason::ongoing || s.end_day >= status) break;
-      if (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away) break;
-      continue;
-    }
-    if ((s.type == SpellType::treatment || s.type == SpellType::prison)) {
-      if (s.end_reason == EndReason::ongoing || s.end_day >= status) break;
-      if (s.end_reason == EndReason::death || s.end_reason == EndReason::moved_away) {
-        left_day = std::min(s.end_day, status);
-        break;
-      }
-      const auto next = at + 1;
-      if (next != places.end() && is_residential((*next)->type) && (*next)->start_day == s.end_day) continue;
-    }
-    lost = true;
-    break;
-  }
-  outcome.residential_stay_days = left_day - start;
-  outcome.residential_stay_lost = lost;
-}
 
 ReplicateView analyse(const model::ReplicateResult& result) {
   const double status = result.status_day;
@@ -210,7 +165,9 @@ ReplicateView analyse(const model::ReplicateResult& result) {
       }
       if (s.start_day >= entry) view.leases.push_back({&person, {s.tenure, loss}});
     }
-    residential_stay(person_spells, entry, status, outcome);
+    const model::ResidentialStay residential = model::first_residential_stay(person_spells, entry, status);
+    outcome.residential_stay_days = residential.days;
+    outcome.residential_stay_lost = residential.lost;
     outcome.observed_days = std::max(0.0, exit_day - entry);
     view.entrants.push_back(outcome);
   }

@@ -33,6 +33,9 @@ enum class Metric : std::uint8_t {
   tenure_survival_24m,
   tenure_survival_36m,
   tenure_survival_60m,
+  residential_stay_survival_12m,
+  residential_stay_survival_24m,
+  residential_stay_survival_60m,
   retention_12m_after_move_in_share,
   still_enrolled_share,
   housed_all_final_6m_share,
@@ -109,6 +112,20 @@ inline constexpr std::array<MetricDeclaration, metric_count> metric_declarations
     {Metric::tenure_survival_60m, "tenure_survival_60m",
      "Kaplan-Meier probability that the first stay in housing after entry lasts 60 months",
      "as tenure_survival_12m at 1826 days; NA when no first stay is followed that long"},
+    {Metric::residential_stay_survival_12m, "residential_stay_survival_12m",
+     "Kaplan-Meier probability that the first stay after entry in temporary accommodation, a training flat or an "
+     "own flat lasts 12 months (tenure in a residential continuum, the staircase arm's counterpart of "
+     "tenure_survival_12m)",
+     "KM over first stays in those places, through moves between them and treatment or prison stays left "
+     "straight back into one; event = a move anywhere else; censored at status day, death, moving away"},
+    {Metric::residential_stay_survival_24m, "residential_stay_survival_24m",
+     "Kaplan-Meier probability that the first stay after entry in temporary accommodation, a training flat or an "
+     "own flat lasts 24 months",
+     "as residential_stay_survival_12m at 730 days"},
+    {Metric::residential_stay_survival_60m, "residential_stay_survival_60m",
+     "Kaplan-Meier probability that the first stay after entry in temporary accommodation, a training flat or an "
+     "own flat lasts 60 months",
+     "as residential_stay_survival_12m at 1826 days; NA when no first stay is followed that long"},
     {Metric::retention_12m_after_move_in_share, "retention_12m_after_move_in_share",
      "Share of entrants housed after entry who hold a tenancy 12 months after their first move-in, counting "
      "rehousing",

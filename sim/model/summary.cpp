@@ -9,6 +9,7 @@
 #include "sim/model/continuous_housing.hpp"
 #include "sim/model/kaplan_meier.hpp"
 #include "sim/model/observers.hpp"
+#include "sim/model/residential_stay.hpp"
 
 namespace hsim::model {
 
@@ -40,6 +41,7 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
   double final_6m_n = 0;
   const double final_window = days_per_year / 2.0;
   std::vector<std::pair<double, bool>> tenure;
+  std::vector<std::pair<double, bool>> residential_tenure;
   for (const PersonRecord& person : people) {
     if (!person.cohort) continue;
     const std::size_t begin = first[person.id];
@@ -124,6 +126,9 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
       tenure.emplace_back(std::min(last.end_day, status) - start, event);
       if (first_tenancy->covers(status)) first_flat_kept += 1;
     }
+    const ResidentialStay residential =
+        first_residential_stay(std::span(result.spells).subspan(begin, end - begin), entry, status);
+    if (residential.days >= 0.0) residential_tenure.emplace_back(residential.days, residential.lost);
     if (!housed_at_referral && first_move_in < status) {
       days_to_housing_sum += first_move_in - person.referral_day;
       days_to_housing_n += 1;
@@ -163,6 +168,11 @@ SummaryMetrics summarise(const ReplicateResult& result, CountSource source) {
   m[Metric::tenure_survival_24m] = survival[1];
   m[Metric::tenure_survival_36m] = survival[2];
   m[Metric::tenure_survival_60m] = survival[3];
+  const auto residential_survival =
+      kaplan_meier(std::move(residential_tenure), {days_per_year, 2.0 * days_per_year, 5.0 * days_per_year});
+  m[Metric::residential_stay_survival_12m] = residential_survival[0];
+  m[Metric::residential_stay_survival_24m] = residential_survival[1];
+  m[Metric::residential_stay_survival_60m] = residential_survival[2];
   m[Metric::retention_12m_after_move_in_share] = share(retained_12m, retained_12m_n);
   m[Metric::still_enrolled_share] = share(enrolled_at_status, entrants);
   m[Metric::housed_all_final_6m_share] = share(final_6m[0], final_6m_n);

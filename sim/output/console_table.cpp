@@ -44,6 +44,7 @@ const std::map<std::string, Label, std::less<>>& labels() {
       {"days_to_housing_mean", {"days from entry to a flat", Unit::number}},
       {"stably_housed_days_share", {"days housed, of days followed", Unit::share}},
       {"tenure_survival_12m", {"first stay housed 12 months", Unit::share}},
+      {"residential_stay_survival_12m", {"first stay in a residence or flat 12 months", Unit::share}},
       {"retention_12m_after_move_in_share", {"housed 12 months after moving in", Unit::share}},
       {"housed_none_final_6m_share", {"unhoused the whole final 6 months", Unit::share}},
       {"still_enrolled_share", {"still followed by the team", Unit::share}},

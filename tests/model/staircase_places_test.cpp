@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "sim/model/observers.hpp"
 #include "sim/model/run.hpp"
 #include "tests/model/test_city.hpp"
 
@@ -146,4 +147,49 @@ TEST_CASE("demotions fall on those prone to trouble: a mix of propensities leave
   // The same draws decide every incident, so without the mix acting the difference is exactly zero.
   CHECK(mean > 3.0 * standard_error);
   CHECK(mean > 0.0);
+}
+
+TEST_CASE("the summary's residential-stay survival follows a stay through the continuum's places",
+          "[model][staircase]") {
+  ReplicateResult result;
+  result.status_day = 1000;
+  const auto place = [](std::uint32_t person, SpellType type, double start, double end, EndReason reason) {
+    SpellRecord s;
+    s.person = person;
+    s.type = type;
+    s.start_day = start;
+    s.end_day = end;
+    s.end_reason = reason;
+    return s;
+  };
+  for (std::uint32_t id = 0; id < 3; ++id) {
+    PersonRecord person;
+    person.id = id;
+    person.cohort = true;
+    person.referral_day = 0;
+    person.entry_day = 0;
+    result.people.push_back(person);
+  }
+  // 0: temporary accommodation from day 10, treatment on days 300-330 and back, a training flat from day 500,
+  //    held to the status date (censored at 990 days).
+  // 1: temporary accommodation from day 0, to prison on day 200 and out to the street (lost at 200 days).
+  // 2: never in a residence or a flat (not at risk).
+  result.spells = {
+      place(0, SpellType::street_or_friends, 0, 10, EndReason::moved),
+      place(0, SpellType::temporary_accommodation, 10, 300, EndReason::admitted),
+      place(0, SpellType::treatment, 300, 330, EndReason::released),
+      place(0, SpellType::temporary_accommodation, 330, 500, EndReason::promotion),
+      place(0, SpellType::training_flat, 500, 1000, EndReason::ongoing),
+      place(1, SpellType::temporary_accommodation, 0, 200, EndReason::admitted),
+      place(1, SpellType::prison, 200, 260, EndReason::released),
+      place(1, SpellType::street_or_friends, 260, 1000, EndReason::ongoing),
+      place(2, SpellType::street_or_friends, 0, 1000, EndReason::ongoing),
+  };
+  const auto summary = summarise(result, CountSource::spells);
+  // Kaplan-Meier: a loss at 200 days of 2 at risk; the other is followed 990 days.
+  CHECK(summary[Metric::residential_stay_survival_12m] == 0.5);
+  CHECK(summary[Metric::residential_stay_survival_24m] == 0.5);
+  CHECK(std::isnan(summary[Metric::residential_stay_survival_60m]));
+  // The flat-based tenure has no stay to follow here.
+  CHECK(std::isnan(summary[Metric::tenure_survival_12m]));
 }
