@@ -86,7 +86,7 @@ SpellRecord tenancy(double start, double end, EndReason reason) {
 }
 }  // namespace
 
-TEST_CASE("a tenant who wants to move goes straight into the next flat when the team rehouses", "[model][tenure]") {
+TEST_CASE("a tenant who wants to move goes straight into the next flat when the team rehouses", "[unit][model][tenure]") {
   auto ends = count_ends(movers(true));
   const int moved = ends.all[EndReason::moved_to_next_flat];
   INFO("moved on " << moved << ", voluntary moves to nowhere " << ends.all[EndReason::voluntary_move]);
@@ -96,13 +96,13 @@ TEST_CASE("a tenant who wants to move goes straight into the next flat when the 
   CHECK(ends.all[EndReason::voluntary_move] < moved / 4);
 }
 
-TEST_CASE("without a team that rehouses, a tenant who wants to move ends the lease", "[model][tenure]") {
+TEST_CASE("without a team that rehouses, a tenant who wants to move ends the lease", "[unit][model][tenure]") {
   auto ends = count_ends(movers(false));
   CHECK(ends.all[EndReason::moved_to_next_flat] == 0);
   CHECK(ends.all[EndReason::voluntary_move] > 20);
 }
 
-TEST_CASE("under notice, the team looks for the next flat and the tenant can move straight on", "[model][tenure]") {
+TEST_CASE("under notice, the team looks for the next flat and the tenant can move straight on", "[unit][model][tenure]") {
   auto with_team = count_ends(evicted(false, 0.0));
   INFO("notices " << with_team.all[EndReason::eviction_notice] << ", moved straight on "
                   << with_team.moved_straight_on[EndReason::eviction_notice]);
@@ -124,7 +124,7 @@ TEST_CASE("under notice, the team looks for the next flat and the tenant can mov
 }
 
 TEST_CASE("a managed exit gives the tenant time to move, and the team a chance to find the next flat",
-          "[model][tenure]") {
+          "[unit][model][tenure]") {
   auto month = count_ends(evicted(true, 1.0));
   INFO("managed exits " << month.all[EndReason::managed_exit] << ", moved straight on "
                         << month.moved_straight_on[EndReason::managed_exit]);
@@ -137,7 +137,7 @@ TEST_CASE("a managed exit gives the tenant time to move, and the team a chance t
   CHECK(at_once.moved_straight_on[EndReason::managed_exit] == 0);
 }
 
-TEST_CASE("a stay in housing runs through moves straight into the next flat", "[model][tenure]") {
+TEST_CASE("a stay in housing runs through moves straight into the next flat", "[unit][model][tenure]") {
   std::vector<SpellRecord> spells{
       tenancy(10, 100, EndReason::moved_to_next_flat), tenancy(100, 200, EndReason::eviction_notice),
       tenancy(200, 500, EndReason::eviction_immediate), tenancy(600, 700, EndReason::voluntary_move)};

@@ -82,7 +82,7 @@ Returns returns_after_admission(const ReplicateResult& result, double kept_days)
 }  // namespace
 
 TEST_CASE("a staircase place held through a stay inside is returned to only when released in time",
-          "[model][staircase]") {
+          "[unit][model][staircase]") {
   constexpr double kept_days = 45.0;
   Returns held;
   Returns given_up;
@@ -150,7 +150,7 @@ TEST_CASE("demotions fall on those prone to trouble: a mix of propensities leave
 }
 
 TEST_CASE("the summary's residential-stay survival follows a stay through the continuum's places",
-          "[model][staircase]") {
+          "[unit][model][staircase]") {
   ReplicateResult result;
   result.status_day = 1000;
   const auto place = [](std::uint32_t person, SpellType type, double start, double end, EndReason reason) {
