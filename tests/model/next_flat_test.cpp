@@ -86,7 +86,8 @@ SpellRecord tenancy(double start, double end, EndReason reason) {
 }
 }  // namespace
 
-TEST_CASE("a tenant who wants to move goes straight into the next flat when the team rehouses", "[unit][model][tenure]") {
+TEST_CASE("a tenant who wants to move goes straight into the next flat when the team rehouses",
+          "[unit][model][tenure]") {
   auto ends = count_ends(movers(true));
   const int moved = ends.all[EndReason::moved_to_next_flat];
   INFO("moved on " << moved << ", voluntary moves to nowhere " << ends.all[EndReason::voluntary_move]);
@@ -102,7 +103,8 @@ TEST_CASE("without a team that rehouses, a tenant who wants to move ends the lea
   CHECK(ends.all[EndReason::voluntary_move] > 20);
 }
 
-TEST_CASE("under notice, the team looks for the next flat and the tenant can move straight on", "[unit][model][tenure]") {
+TEST_CASE("under notice, the team looks for the next flat and the tenant can move straight on",
+          "[unit][model][tenure]") {
   auto with_team = count_ends(evicted(false, 0.0));
   INFO("notices " << with_team.all[EndReason::eviction_notice] << ", moved straight on "
                   << with_team.moved_straight_on[EndReason::eviction_notice]);
