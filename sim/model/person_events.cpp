@@ -147,10 +147,10 @@ void CityModel::refresh_rates(Person& p, EventContext& context) {
   if (!is_present(p.place)) return;
   const double now = context.now();
   // Unrolled over the clocks, so that each desired_rate is compiled for its own clock without the switch.
-  [&]<std::size_t... c>(std::index_sequence<c...>) {
+  const auto set_every_rate = [&]<std::size_t... c>(std::index_sequence<c...>) {
     (p.clocks[c].set_rate(desired_rate(p, static_cast<Clock>(c), now), now), ...);
-  }
-  (std::make_index_sequence<clock_count>{});
+  };
+  set_every_rate(std::make_index_sequence<clock_count>{});
 }
 
 void CityModel::start_timer(Person& p, Timer timer, double delay_days, EventContext& context) {
