@@ -119,7 +119,7 @@ enum Timer : std::uint8_t {
   timer_heavy_use_end,
   timer_psychiatric_end,
   timer_spell_end,
-  timer_tenancy_lapse,
+  timer_tenancy_lapse,  // too long inside: the lease, or the staircase place held, is given up
   timer_promotion,
   timer_visit,
   timer_rehousing,

@@ -54,6 +54,7 @@ double fade(double count, double elapsed_days, double memory_days) {
 
 // ----- clocks and timers ------------------------------------------------------------------------
 
+// Inline in this file, its only caller, so that refresh_rates compiles it once for each clock.
 [[gnu::always_inline]] inline double CityModel::desired_rate(const Person& p, Clock clock, double day) const {
   const auto& b = parameters_.behaviour;
   double per_year = 0.0;

@@ -144,9 +144,10 @@ TEST_CASE("demotions fall on those prone to trouble: a mix of propensities leave
   double ss = 0.0;
   for (double d : differences) ss += (d - mean) * (d - mean);
   const double standard_error = std::sqrt(ss / (seeds - 1) / seeds);
-  // The same draws decide every incident, so without the mix acting the difference is exactly zero.
+  // The mix also changes complaints in flats, so the arms differ a little even where it does not weigh
+  // on demotions (0.0018 against three standard errors of 0.0032 when it did not, measured); a difference
+  // beyond three standard errors needs it to.
   CHECK(mean > 3.0 * standard_error);
-  CHECK(mean > 0.0);
 }
 
 TEST_CASE("the summary's residential-stay survival follows a stay through the continuum's places",
