@@ -39,7 +39,7 @@ std::vector<SimulatedStatistic> simulate_city_targets(const CityTargets& city, c
         std::vector<model::ReplicateResult> results;
         for (model::PolicyName policy : policies) {
           results.push_back(
-              model::simulate_replicate(parameters, policy, settings.seed, replicate, 1, model::DisturbanceDraws::all));
+              model::simulate_replicate(parameters, policy, settings.seed, replicate, 1, model::EventDraws::all));
         }
         for (std::size_t t = 0; t < city.targets.size(); ++t) {
           if (!city.targets[t].modelled()) continue;

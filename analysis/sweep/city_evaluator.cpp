@@ -258,7 +258,7 @@ std::vector<double> CityEvaluator::evaluate(const std::vector<double>& parameter
       policy == city_default_policy ? std::optional(base_.parameters().policy.name) : policy_by_name(policy);
   if (!policy_name) throw std::invalid_argument("unknown city policy '" + policy + "'");
   const model::ReplicateResult result =
-      model::simulate_replicate(*parameters, *policy_name, seed, replicate, 1, model::DisturbanceDraws::all);
+      model::simulate_replicate(*parameters, *policy_name, seed, replicate, 1, model::EventDraws::all);
   return {result.summary.values.begin(), result.summary.values.end()};
 }
 

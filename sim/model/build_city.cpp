@@ -96,14 +96,14 @@ std::map<int, double> scaled_by_year(const std::map<int, double>& from_year, dou
 }  // namespace
 
 CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
-                     unsigned threads, DisturbanceDraws disturbances)
+                     unsigned threads, EventDraws draws)
     : parameters_(parameters),
       policy_(policy),
       rules_(rules_of(policy, parameters)),
       seed_(seed),
       replicate_(replicate),
       build_threads_(threads),
-      thin_disturbances_(disturbances == DisturbanceDraws::thinned) {
+      fewest_draws_(draws == EventDraws::fewest) {
   start_day_ = -std::round(parameters_.window.burn_in_days);
   end_day_ = static_cast<double>(days_between(parameters_.window.start_date, parameters_.window.status_date) + 1);
   pool_scale_ = parameters_.city.simulated_pool_share > 0.0 ? 1.0 / parameters_.city.simulated_pool_share : 1.0;
@@ -153,10 +153,10 @@ std::uint64_t CityModel::entrants_at_build() const {
   return rules_.housing_first_team ? ObservedCounts{}.entrants : cohort_count_;
 }
 
-void CityModel::adopt_policy(PolicyName policy, DisturbanceDraws disturbances) {
+void CityModel::adopt_policy(PolicyName policy, EventDraws draws) {
   policy_ = policy;
   rules_ = rules_of(policy, parameters_);
-  thin_disturbances_ = disturbances == DisturbanceDraws::thinned;
+  fewest_draws_ = draws == EventDraws::fewest;
   for (std::uint32_t id = 0; id < cohort_count_; ++id) {
     person_records_[id].entry_day = cohort_entry_day_at_build(person_records_[id]);
   }

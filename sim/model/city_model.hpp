@@ -42,11 +42,11 @@ class CityModel {
  public:
   // `threads`: how many threads may build the city's people (the result does not depend on it).
   CityModel(const CityParameters& parameters, PolicyName policy, std::uint64_t seed, std::uint64_t replicate,
-            unsigned threads = 1, DisturbanceDraws disturbances = DisturbanceDraws::thinned);
+            unsigned threads = 1, EventDraws draws = EventDraws::fewest);
 
   // Makes a city that has not run yet (a copy of one built for another policy) run under `policy`: of
   // everything built, only the programme entry day of the cohort and the count of entrants depend on it.
-  void adopt_policy(PolicyName policy, DisturbanceDraws disturbances);
+  void adopt_policy(PolicyName policy, EventDraws draws);
 
   [[nodiscard]] engine::Partition partition() const;
   [[nodiscard]] double start_day() const noexcept { return start_day_; }
@@ -129,6 +129,16 @@ class CityModel {
   void end_support(Person& person, EndReason reason, engine::EventContext& context);
   void start_visits(Person& person, engine::EventContext& context);
   void schedule_crisis_detection(Person& person, engine::EventContext& context);
+
+  // Episodes (episodes.cpp): drawn only while they can change something.
+  enum class EpisodeKind : std::uint8_t { heavy_use, psychiatric };
+  [[nodiscard]] bool episodes_matter(const Person& person) const;
+  void bring_episode_forward(Person& person, EpisodeKind kind, double now);
+  void put_episodes_to_sleep(Person& person, engine::EventContext& context);
+  void wake_episodes(Person& person, engine::EventContext& context);
+  // Puts the episodes to sleep or wakes them as the person's place or support now requires; true when it
+  // woke them, which refreshes every rate.
+  bool watch_episodes(Person& person, engine::EventContext& context);
   void evicted(Person& person, std::int32_t unit, bool immediate, engine::EventContext& context);
 
   // Clocks and timers.
@@ -182,7 +192,7 @@ class CityModel {
   std::uint64_t seed_;
   std::uint64_t replicate_;
   unsigned build_threads_;
-  bool thin_disturbances_;
+  bool fewest_draws_;  // EventDraws::fewest
   double start_day_ = 0.0;
   double end_day_ = 0.0;
   double pool_scale_ = 1.0;

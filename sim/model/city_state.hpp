@@ -213,6 +213,7 @@ struct Person {
   std::uint8_t next_due = no_due;    // the clock (or clock_count + timer) the person's alarm stands for
   bool moving_to_next_flat = false;  // keeps the flat while the team looks for the next one
   std::int8_t held_step = 0;         // the staircase step whose place is held during an institution stay
+  bool episodes_asleep = false;      // episodes are not drawn while they change nothing (episodes.cpp)
   std::uint32_t place_token = 0;
   std::uint16_t flats = 0;
   std::uint16_t flats_since_entry = 0;

@@ -66,17 +66,20 @@ double fade(double count, double elapsed_days, double memory_days) {
       per_year = leaving_rate_per_year(b.mental_health, p.mental);
       break;
     case clock_heavy_use:
-      per_year = p.in_heavy_use ? 0.0 : rate_at(b.episodes.heavy_use_by_substance_level, p.substance);
+      per_year =
+          p.in_heavy_use || p.episodes_asleep ? 0.0 : rate_at(b.episodes.heavy_use_by_substance_level, p.substance);
       break;
     case clock_psychiatric:
-      per_year = p.in_psychiatric ? 0.0 : rate_at(b.episodes.psychiatric_by_mental_health_level, p.mental);
+      per_year = p.in_psychiatric || p.episodes_asleep
+                     ? 0.0
+                     : rate_at(b.episodes.psychiatric_by_mental_health_level, p.mental);
       break;
     case clock_disturbance: {
       const double disturbances = disturbances_per_day(p) * days_per_year;
       if (p.place == Place::own_flat) {
         // Only the disturbances that may be complained about are drawn; incident() keeps each with
         // its chance over this bound, which leaves the complaints' timing and number as they were.
-        per_year = thin_disturbances_ ? disturbances * complaint_chance(p, day, true) : disturbances;
+        per_year = fewest_draws_ ? disturbances * complaint_chance(p, day, true) : disturbances;
       } else if (step_of(p.place) > 0 && rules_.readiness_required) {
         // Only disturbances staff record as incidents matter in a staircase place: thin the process.
         per_year = disturbances * parameters_.staircase.incident_reported_share;
@@ -287,9 +290,10 @@ void CityModel::handle(const engine::Event& event, EventContext& context) {
   }
   Person& p = people_[event.target];
   const CensusPlace before = census_place_of(p);
-  const bool rates_current = handle_person(p, event, context);
+  const bool handled_with_refresh = handle_person(p, event, context);
+  const bool rates_current = watch_episodes(p, context) || handled_with_refresh;
   // The bound that thins disturbances follows whatever the event changed.
-  if (thin_disturbances_ && is_present(p.place) && !rates_current) {
+  if (fewest_draws_ && is_present(p.place) && !rates_current) {
     set_clock_rate(p, clock_disturbance, desired_rate(p, clock_disturbance, context.now()), context);
   }
   if (const CensusPlace after = census_place_of(p); after != before) {
@@ -411,10 +415,12 @@ void CityModel::on_clock(Person& p, Clock clock, double fired_rate, EventContext
   };
   switch (clock) {
     case clock_substance:
+      if (p.episodes_asleep) bring_episode_forward(p, EpisodeKind::heavy_use, now);
       step_severity(b.substance_use, p.substance, p.substance_since, person_records_[p.id].days_at_substance_use_level,
                     clock);
       break;
     case clock_mental:
+      if (p.episodes_asleep) bring_episode_forward(p, EpisodeKind::psychiatric, now);
       step_severity(b.mental_health, p.mental, p.mental_since, person_records_[p.id].days_at_mental_health_level,
                     clock);
       break;
@@ -436,7 +442,7 @@ void CityModel::on_clock(Person& p, Clock clock, double fired_rate, EventContext
     }
     case clock_disturbance: {
       // A thinned clock ran at the disturbance rate times the bound of the complaint chance.
-      const bool thinned = thin_disturbances_ && p.place == Place::own_flat;
+      const bool thinned = fewest_draws_ && p.place == Place::own_flat;
       incident(p, false, thinned ? fired_rate / disturbances_per_day(p) : 1.0, context);
       break;
     }
@@ -881,6 +887,7 @@ void CityModel::end_support(Person& p, EndReason reason, EventContext& context) 
 }
 
 void CityModel::start_visits(Person& p, EventContext& context) {
+  wake_episodes(p, context);  // a team that visits sees the episodes
   const bool team = p.support == Support::housing_first;
   const double per_week =
       team ? parameters_.teams.housing_first.visits_per_week : parameters_.teams.ordinary_follow_up.visits_per_week;

@@ -80,28 +80,27 @@ ReplicateResult run_built_city(detail::CityModel& model, const CityParameters& p
 }  // namespace
 
 ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy, std::uint64_t seed,
-                                   std::uint64_t replicate, unsigned threads, DisturbanceDraws disturbances) {
+                                   std::uint64_t replicate, unsigned threads, EventDraws draws) {
   require_valid(parameters);
-  detail::CityModel model(parameters, policy, seed, replicate, threads, disturbances);
+  detail::CityModel model(parameters, policy, seed, replicate, threads, draws);
   return run_built_city(model, parameters, policy, seed, replicate, threads);
 }
 
 std::vector<ReplicateResult> simulate_replicate_arms(const CityParameters& parameters,
                                                      std::span<const PolicyName> policies, std::uint64_t seed,
-                                                     std::uint64_t replicate, unsigned threads,
-                                                     DisturbanceDraws disturbances) {
+                                                     std::uint64_t replicate, unsigned threads, EventDraws draws) {
   std::vector<ReplicateResult> results;
   results.reserve(policies.size());
   if (policies.size() < 2 || people_over_run(parameters).total() > shared_build_people_max) {
     for (const PolicyName policy : policies) {
-      results.push_back(simulate_replicate(parameters, policy, seed, replicate, threads, disturbances));
+      results.push_back(simulate_replicate(parameters, policy, seed, replicate, threads, draws));
     }
     return results;
   }
   require_valid(parameters);
-  detail::CityModel built(parameters, policies.front(), seed, replicate, threads, disturbances);
+  detail::CityModel built(parameters, policies.front(), seed, replicate, threads, draws);
   const auto run_arm = [&](detail::CityModel& model, PolicyName policy) {
-    model.adopt_policy(policy, disturbances);
+    model.adopt_policy(policy, draws);
     results.push_back(run_built_city(model, parameters, policy, seed, replicate, threads));
   };
   for (std::size_t arm = 0; arm + 1 < policies.size(); ++arm) {

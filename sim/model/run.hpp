@@ -64,28 +64,35 @@ struct PeopleOverRun {
 // with more spells a person, for the memory check before a run.
 inline constexpr double replicate_bytes_per_person = 2048.0;
 
-// How disturbances in a flat are drawn. `thinned` draws only those that may be complained about (each
-// kept with its chance over an upper bound, sim/model/complaint_chance.cpp): the same complaint process
-// with a third fewer events. Changing a complaint parameter then rescales when every drawn disturbance
-// falls, where drawing `all` keeps them in place and only changes which are complained about, so
-// runs compared across parameter values (calibration, fit, sweeps, sensitivity) draw all of them for
-// the stronger common random numbers.
-enum class DisturbanceDraws { thinned, all };
+// Which events are drawn. `fewest` leaves out events that change nothing, without changing the model's
+// law:
+// - disturbances in a flat are thinned to those that may be complained about (each kept with its chance
+//   over an upper bound, sim/model/complaint_chance.cpp), a third fewer events;
+// - heavy-use and psychiatric episodes sleep while they can change nothing (no team, no own flat, no
+//   staircase place that records incidents) and are brought forward by their transition law when they
+//   matter again (sim/model/episodes.cpp), about a third of a city's events.
+// Both tie the draws to the path a person takes: changing a complaint parameter rescales when every drawn
+// disturbance falls, and a housing parameter changes when episodes wake. Drawing `all` keeps those draws
+// in place, so runs compared across parameter values (calibration, fit, sweeps, sensitivity) draw all
+// of them for the stronger common random numbers.
+enum class EventDraws { fewest, all };
 
 // Runs one replicate. Parameters are checked first (std::invalid_argument on problems). The result
 // depends only on (parameters, policy, seed, replicate, disturbance draws): not on `threads`. The same
 // person draws the same life events under every policy (common random numbers).
 [[nodiscard]] ReplicateResult simulate_replicate(const CityParameters& parameters, PolicyName policy,
                                                  std::uint64_t seed, std::uint64_t replicate, unsigned threads = 1,
-                                                 DisturbanceDraws disturbances = DisturbanceDraws::thinned);
+                                                 EventDraws draws = EventDraws::fewest);
 
 // Runs one replicate under each of `policies`, in that order: the same results as simulate_replicate
 // for each, with the city built once and copied for each policy (people, flats and landlords do not
 // depend on the policy), up to shared_build_people_max people over the run. Larger cities are built
 // for each policy, so that the built copy kept beside the running one does not double their memory.
-[[nodiscard]] std::vector<ReplicateResult> simulate_replicate_arms(
-    const CityParameters& parameters, std::span<const PolicyName> policies, std::uint64_t seed, std::uint64_t replicate,
-    unsigned threads = 1, DisturbanceDraws disturbances = DisturbanceDraws::thinned);
+[[nodiscard]] std::vector<ReplicateResult> simulate_replicate_arms(const CityParameters& parameters,
+                                                                   std::span<const PolicyName> policies,
+                                                                   std::uint64_t seed, std::uint64_t replicate,
+                                                                   unsigned threads = 1,
+                                                                   EventDraws draws = EventDraws::fewest);
 inline constexpr double shared_build_people_max = 100'000.0;
 
 }  // namespace hsim::model

@@ -154,7 +154,7 @@ TEST_CASE("A city point gives the metrics of a direct run with the same override
   for (const auto policy : {hsim::model::PolicyName::housing_first, hsim::model::PolicyName::staircase}) {
     // Sweeps draw every disturbance (common random numbers across points), so the direct run does too.
     const auto direct = hsim::model::simulate_replicate(loaded.scenario->parameters(), policy, seed, replicate, 1,
-                                                        hsim::model::DisturbanceDraws::all);
+                                                        hsim::model::EventDraws::all);
     const auto swept = built.evaluator->evaluate(point, seed, replicate, std::string(hsim::model::to_string(policy)));
     REQUIRE(swept.size() == hsim::model::metric_count);
     for (std::size_t m = 0; m < swept.size(); ++m) {
