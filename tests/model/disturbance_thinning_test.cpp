@@ -6,44 +6,15 @@
 
 #include <catch2/catch.hpp>
 
-#include <cmath>
-#include <cstdint>
+#include "tests/model/event_draws_check.hpp"
 
-#include "tests/model/test_city.hpp"
+using hsim::model::PolicyName;
+using hsim::model::testing::busy_city;
 
 namespace {
 
-using hsim::model::CityParameters;
-using hsim::model::PolicyName;
-using hsim::model::testing::fewest_minus_all_draws;
-using hsim::model::testing::small_city;
-
-CityParameters busy_city() {
-  auto p = small_city();
-  p.city.initial_homeless_count = 120;
-  p.city.homelessness_inflow_per_year = 60.0;
-  p.housing.municipal_vacancies_per_year = 40.0;
-  return p;
-}
-
-// Four standard errors: a false alarm about once in 16,000 per comparison.
-constexpr double allowed_standard_errors = 4.0;
-
-void check_same_complaints_and_fewer_events(const CityParameters& p, PolicyName policy) {
-  constexpr std::uint64_t seeds = 150;
-  const auto complaints = fewest_minus_all_draws(
-      p, policy, seeds, [](const hsim::model::ReplicateResult& r) { return double(r.counters.complaints); });
-  const auto evictions = fewest_minus_all_draws(
-      p, policy, seeds, [](const hsim::model::ReplicateResult& r) { return double(r.counters.evictions); });
-  const auto events = fewest_minus_all_draws(
-      p, policy, seeds, [](const hsim::model::ReplicateResult& r) { return double(r.counters.events); });
-  INFO("complaints: fewest - all drawn " << complaints.mean << " (se " << complaints.standard_error << ")");
-  INFO("evictions: " << evictions.mean << " (se " << evictions.standard_error << ")");
-  INFO("events: " << events.mean << " (se " << events.standard_error << ")");
-  CHECK(complaints.standard_error > 0.0);
-  CHECK(std::abs(complaints.mean) <= allowed_standard_errors * complaints.standard_error);
-  CHECK(std::abs(evictions.mean) <= allowed_standard_errors * evictions.standard_error);
-  CHECK(events.mean + allowed_standard_errors * events.standard_error < 0.0);
+void check_same_complaints_and_fewer_events(const hsim::model::CityParameters& p, PolicyName policy) {
+  hsim::model::testing::check_same_complaints_and_fewer_events(p, policy, 150);
 }
 
 }  // namespace

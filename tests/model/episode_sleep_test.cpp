@@ -6,26 +6,22 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cstdint>
 
-#include "tests/model/test_city.hpp"
+#include "tests/model/event_draws_check.hpp"
 
 namespace {
 
 using hsim::model::CityParameters;
 using hsim::model::PolicyName;
 using hsim::model::ReplicateResult;
+using hsim::model::testing::allowed_standard_errors;
 using hsim::model::testing::fewest_minus_all_draws;
-using hsim::model::testing::small_city;
 
-// Long, frequent heavy-use episodes that are the only source of disturbances, and neighbours who
-// complain about most of them: whether a person moves in during an episode decides the first weeks'
-// complaints. Episodes are in progress about three quarters of the time (20 a year of 60 days).
+// Long, frequent heavy-use episodes that are the only source of disturbances: whether a person moves in
+// during an episode decides the first weeks' complaints. Episodes are in progress about three quarters
+// of the time (20 a year of 60 days).
 CityParameters episode_driven_city() {
-  auto p = small_city();
-  p.city.initial_homeless_count = 120;
-  p.city.homelessness_inflow_per_year = 60.0;
-  p.housing.municipal_vacancies_per_year = 40.0;
+  auto p = hsim::model::testing::busy_city();
   p.behaviour.episodes.heavy_use_by_substance_level = {20.0, 20.0, 20.0};
   p.behaviour.episodes.heavy_use_mean_days = 60.0;
   p.behaviour.disturbance.baseline_per_year = 0.0;
@@ -33,24 +29,8 @@ CityParameters episode_driven_city() {
   return p;
 }
 
-// Four standard errors: a false alarm about once in 16,000 per comparison.
-constexpr double allowed_standard_errors = 4.0;
-
 void check_same_complaints_and_fewer_events(const CityParameters& p, PolicyName policy) {
-  constexpr std::uint64_t seeds = 120;
-  const auto complaints =
-      fewest_minus_all_draws(p, policy, seeds, [](const ReplicateResult& r) { return double(r.counters.complaints); });
-  const auto evictions =
-      fewest_minus_all_draws(p, policy, seeds, [](const ReplicateResult& r) { return double(r.counters.evictions); });
-  const auto events =
-      fewest_minus_all_draws(p, policy, seeds, [](const ReplicateResult& r) { return double(r.counters.events); });
-  INFO("complaints: fewest - all drawn " << complaints.mean << " (se " << complaints.standard_error << ")");
-  INFO("evictions: " << evictions.mean << " (se " << evictions.standard_error << ")");
-  INFO("events: " << events.mean << " (se " << events.standard_error << ")");
-  CHECK(complaints.standard_error > 0.0);
-  CHECK(std::abs(complaints.mean) <= allowed_standard_errors * complaints.standard_error);
-  CHECK(std::abs(evictions.mean) <= allowed_standard_errors * evictions.standard_error);
-  CHECK(events.mean + allowed_standard_errors * events.standard_error < 0.0);
+  hsim::model::testing::check_same_complaints_and_fewer_events(p, policy, 120);
 }
 
 }  // namespace

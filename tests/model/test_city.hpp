@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <vector>
 
 #include "sim/model/parameters.hpp"
 #include "sim/model/run.hpp"
@@ -62,30 +61,6 @@ inline double mean_metric(const CityParameters& parameters, PolicyName policy, M
     }
   }
   return count > 0.0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
-}
-
-struct PairedDifference {
-  double mean = 0.0;
-  double standard_error = 0.0;
-};
-
-// Mean and standard error of read(fewest events drawn) - read(all drawn) over seeds 1..seeds, replicate
-// by replicate: the other clocks draw from the same streams in both runs, so the pairs are correlated.
-template <typename Read>
-PairedDifference fewest_minus_all_draws(const CityParameters& parameters, PolicyName policy, std::uint64_t seeds,
-                                        Read read) {
-  std::vector<double> differences;
-  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-    differences.push_back(read(simulate_replicate(parameters, policy, seed, 0, 1, EventDraws::fewest)) -
-                          read(simulate_replicate(parameters, policy, seed, 0, 1, EventDraws::all)));
-  }
-  double mean = 0.0;
-  for (double d : differences) mean += d;
-  mean /= static_cast<double>(differences.size());
-  double squares = 0.0;
-  for (double d : differences) squares += (d - mean) * (d - mean);
-  const double variance = squares / static_cast<double>(differences.size() - 1);
-  return {mean, std::sqrt(variance / static_cast<double>(differences.size()))};
 }
 
 }  // namespace hsim::model::testing
