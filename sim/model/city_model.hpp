@@ -129,6 +129,7 @@ class CityModel {
   void end_support(Person& person, EndReason reason, engine::EventContext& context);
   void start_visits(Person& person, engine::EventContext& context);
   void schedule_crisis_detection(Person& person, engine::EventContext& context);
+  void evicted(Person& person, std::int32_t unit, bool immediate, engine::EventContext& context);
 
   // Episodes (episodes.cpp): drawn only while they can change something.
   enum class EpisodeKind : std::uint8_t { heavy_use, psychiatric };
@@ -139,7 +140,6 @@ class CityModel {
   // Puts the episodes to sleep or wakes them as the person's place or support now requires; true when it
   // woke them, which refreshes every rate.
   bool watch_episodes(Person& person, engine::EventContext& context);
-  void evicted(Person& person, std::int32_t unit, bool immediate, engine::EventContext& context);
 
   // Clocks and timers.
   [[nodiscard]] double desired_rate(const Person& person, Clock clock, double day) const;
