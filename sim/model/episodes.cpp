@@ -23,6 +23,7 @@ namespace hsim::model::detail {
 
 using engine::EventContext;
 
+// Drawing every event (EventDraws::all) counts every episode as mattering, so none ever sleeps.
 bool CityModel::episodes_matter(const Person& p) const {
   return !fewest_draws_ || p.support != Support::none || p.place == Place::own_flat ||
          (rules_.readiness_required && step_of(p.place) > 0);

@@ -68,8 +68,8 @@ TEST_CASE("episodes that sleep while idle wake by their law and draw fewer event
       }
       return count;
     });
-    INFO("demotions: fewest - all drawn " << demotions.mean << " (se " << demotions.standard_error << ")");
-    CHECK(demotions.standard_error > 0.0);
-    CHECK(std::abs(demotions.mean) <= allowed_standard_errors * demotions.standard_error);
+    INFO("demotions: fewest - all drawn " << demotions.mean() << " (se " << demotions.standard_error() << ")");
+    CHECK(demotions.standard_error() > 0.0);
+    CHECK(std::abs(demotions.mean()) <= allowed_standard_errors * demotions.standard_error());
   }
 }

@@ -8,34 +8,23 @@
 
 #include <cmath>
 #include <cstdint>
-#include <vector>
 
+#include "analysis/running_statistics.hpp"
 #include "tests/model/test_city.hpp"
 
 namespace hsim::model::testing {
 
-struct PairedDifference {
-  double mean = 0.0;
-  double standard_error = 0.0;
-};
-
-// Mean and standard error of read(fewest events drawn) - read(all drawn) over seeds 1..seeds, replicate
-// by replicate: the other clocks draw from the same streams in both runs, so the pairs are correlated.
+// read(fewest events drawn) - read(all drawn) over seeds 1..seeds, replicate by replicate: the other
+// clocks draw from the same streams in both runs, so the pairs are correlated.
 template <typename Read>
-PairedDifference fewest_minus_all_draws(const CityParameters& parameters, PolicyName policy, std::uint64_t seeds,
-                                        Read read) {
-  std::vector<double> differences;
+analysis::RunningStatistics fewest_minus_all_draws(const CityParameters& parameters, PolicyName policy,
+                                                   std::uint64_t seeds, Read read) {
+  analysis::RunningStatistics differences;
   for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-    differences.push_back(read(simulate_replicate(parameters, policy, seed, 0, 1, EventDraws::fewest)) -
-                          read(simulate_replicate(parameters, policy, seed, 0, 1, EventDraws::all)));
+    differences.add(read(simulate_replicate(parameters, policy, seed, 0, 1, EventDraws::fewest)) -
+                    read(simulate_replicate(parameters, policy, seed, 0, 1, EventDraws::all)));
   }
-  double mean = 0.0;
-  for (double d : differences) mean += d;
-  mean /= static_cast<double>(differences.size());
-  double squares = 0.0;
-  for (double d : differences) squares += (d - mean) * (d - mean);
-  const double variance = squares / static_cast<double>(differences.size() - 1);
-  return {mean, std::sqrt(variance / static_cast<double>(differences.size()))};
+  return differences;
 }
 
 // The small city with a larger pool and more flats, so that many tenancies start and end.
@@ -57,13 +46,13 @@ inline void check_same_complaints_and_fewer_events(const CityParameters& p, Poli
       fewest_minus_all_draws(p, policy, seeds, [](const ReplicateResult& r) { return double(r.counters.evictions); });
   const auto events =
       fewest_minus_all_draws(p, policy, seeds, [](const ReplicateResult& r) { return double(r.counters.events); });
-  INFO("complaints: fewest - all drawn " << complaints.mean << " (se " << complaints.standard_error << ")");
-  INFO("evictions: " << evictions.mean << " (se " << evictions.standard_error << ")");
-  INFO("events: " << events.mean << " (se " << events.standard_error << ")");
-  CHECK(complaints.standard_error > 0.0);
-  CHECK(std::abs(complaints.mean) <= allowed_standard_errors * complaints.standard_error);
-  CHECK(std::abs(evictions.mean) <= allowed_standard_errors * evictions.standard_error);
-  CHECK(events.mean + allowed_standard_errors * events.standard_error < 0.0);
+  INFO("complaints: fewest - all drawn " << complaints.mean() << " (se " << complaints.standard_error() << ")");
+  INFO("evictions: " << evictions.mean() << " (se " << evictions.standard_error() << ")");
+  INFO("events: " << events.mean() << " (se " << events.standard_error() << ")");
+  CHECK(complaints.standard_error() > 0.0);
+  CHECK(std::abs(complaints.mean()) <= allowed_standard_errors * complaints.standard_error());
+  CHECK(std::abs(evictions.mean()) <= allowed_standard_errors * evictions.standard_error());
+  CHECK(events.mean() + allowed_standard_errors * events.standard_error() < 0.0);
 }
 
 }  // namespace hsim::model::testing
