@@ -59,7 +59,7 @@ void* operator new[](std::size_t size) {
 }
 void* operator new(std::size_t size, std::align_val_t alignment) {
   const auto align = static_cast<std::size_t>(alignment);
-  void* pointer = std::aligned_alloc(align, (size + align - 1) / align * align);
+  void* pointer = std::aligned_alloc(align, size);  // glibc takes any size
   if (pointer == nullptr) throw std::bad_alloc();
   note_allocation(pointer);
   return pointer;

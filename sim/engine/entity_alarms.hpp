@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/engine/event.hpp"
+#include "sim/engine/huge_page_allocator.hpp"
 #include "sim/engine/time.hpp"
 
 namespace hsim::engine {
@@ -40,8 +41,8 @@ class EntityAlarms {
   struct Slots {
     explicit Slots(std::size_t entity_count) : position(entity_count, absent), event(entity_count) {}
     // Where the entity's alarm is: the tier in the top two bits, the index inside it below them.
-    std::vector<std::uint32_t> position;
-    std::vector<Event> event;  // valid while position != absent
+    EntityVector<std::uint32_t> position;
+    EntityVector<Event> event;  // valid while position != absent
   };
 
   // An infinite `bucket_width` keeps every alarm in the heap, which is cheaper while there are few.
@@ -268,7 +269,7 @@ class EntityAlarms {
   Slots& slots_;
   bool bucketed_;  // false: every alarm in the heap, no bucket is ever computed
   double buckets_per_day_;
-  std::vector<Key> heap_;                      // every alarm in buckets up to admitted_
+  EntityVector<Key> heap_;                     // every alarm in buckets up to admitted_
   std::vector<std::vector<EntityId>> ring_;    // buckets admitted_ + 1 .. admitted_ + ring_buckets
   std::vector<EntityId> far_;                  // buckets after those
   std::int64_t admitted_ = 0;                  // the last bucket whose alarms are in the heap

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/engine/event.hpp"
+#include "sim/engine/huge_page_allocator.hpp"
 
 namespace hsim::engine {
 
@@ -72,7 +73,7 @@ class PendingEventQueue {
     heap_[index] = moving;
   }
 
-  std::vector<Event> heap_;
+  EntityVector<Event> heap_;
 };
 
 }  // namespace hsim::engine

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "sim/engine/event.hpp"
+#include "sim/engine/huge_page_allocator.hpp"
 #include "sim/engine/partition.hpp"
 #include "sim/engine/simulator.hpp"
 #include "sim/model/city_state.hpp"
@@ -59,7 +60,7 @@ class CityModel {
   void at_barrier(engine::Coordinator& coordinator);
 
   // Closes every open spell at the end of the run and hands over the records.
-  void finish(std::vector<PersonRecord>& people, std::vector<SpellRecord>& spells, std::vector<CensusRow>& census,
+  void finish(PersonRecords& people, SpellRecords& spells, std::vector<CensusRow>& census,
               std::vector<JanitorHours>& janitor);
 
   [[nodiscard]] const ObservedCounts& counters() const noexcept { return counters_; }
@@ -72,10 +73,10 @@ class CityModel {
   [[nodiscard]] double simulated_person_days() const;
 
   // Read access for the invariant checker.
-  [[nodiscard]] const std::vector<Person>& people() const noexcept { return people_; }
+  [[nodiscard]] const engine::EntityVector<Person>& people() const noexcept { return people_; }
   // When a person enters the model (kept in their output record only).
   [[nodiscard]] double appear_day(std::uint32_t person) const { return person_records_[person].appear_day; }
-  [[nodiscard]] const std::vector<Unit>& units() const noexcept { return units_; }
+  [[nodiscard]] const engine::EntityVector<Unit>& units() const noexcept { return units_; }
   [[nodiscard]] const Coordination& coordination() const noexcept { return coordination_; }
   [[nodiscard]] const CityParameters& parameters() const noexcept { return parameters_; }
   [[nodiscard]] const PolicyRules& rules() const noexcept { return rules_; }
@@ -201,23 +202,23 @@ class CityModel {
   std::uint32_t private_landlord_count_ = 0;
   std::vector<double> drug_scene_;
   std::array<std::vector<double>, 2> district_weights_;  // [municipal, private] flats by district
-  std::vector<Person> people_;
-  std::vector<PersonStreams> streams_;
-  std::vector<PersonRecord> person_records_;
+  engine::EntityVector<Person> people_;
+  engine::EntityVector<PersonStreams> streams_;
+  PersonRecords person_records_;
   std::vector<Landlord> landlords_;  // index = entity - person_count_
-  std::vector<Unit> units_;
+  engine::EntityVector<Unit> units_;
   std::vector<std::vector<std::uint32_t>> private_landlords_by_district_;
   ContactLists contacts_;
   Coordination coordination_;
   std::vector<LpLog> logs_;
-  std::vector<SpellRecord> spells_;
+  SpellRecords spells_;
   std::vector<CensusRow> census_;
   std::vector<JanitorHours> janitor_;
   ObservedCounts counters_;
   // The weekly count of tenants' homeless contacts, kept up to date from those who moved.
-  std::vector<std::uint32_t> moved_since_count_;      // people whose place changed since the last count
-  std::vector<std::uint16_t> homeless_contacts_now_;  // by person: contacts homeless at the last count
-  std::vector<std::uint8_t> contact_state_;           // by person: homeless at the last count; noted
+  std::vector<std::uint32_t> moved_since_count_;               // people whose place changed since the last count
+  engine::EntityVector<std::uint16_t> homeless_contacts_now_;  // by person: contacts homeless at the last count
+  engine::EntityVector<std::uint8_t> contact_state_;           // by person: homeless at the last count; noted
   std::vector<std::uint32_t> to_recheck_;
   std::vector<std::uint8_t> part_flags_;  // one per mover or person to recheck, read in parts
   std::vector<std::uint32_t> touched_;

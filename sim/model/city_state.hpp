@@ -14,6 +14,7 @@
 #include <limits>
 #include <vector>
 
+#include "sim/engine/huge_page_allocator.hpp"
 #include "sim/engine/partition.hpp"
 #include "sim/engine/random_stream.hpp"
 #include "sim/model/calendar.hpp"
@@ -353,13 +354,13 @@ struct Coordination {
   std::array<std::deque<QueueEntry>, 4> place_queue{};
   // Waiting list (order of joining); membership flag and spell start by person.
   std::deque<QueueEntry> waiting_list;
-  std::vector<double> waiting_since;  // -never when not on the list
+  engine::EntityVector<double> waiting_since;  // -never when not on the list
   int waiting_list_length = 0;
   // Housing First.
   std::deque<QueueEntry> referral_queue;
   std::vector<std::uint32_t> hf_searchers;  // in order of starting to search
-  std::vector<double> next_offer_day;
-  std::vector<double> hf_since;  // -never when not enrolled
+  engine::EntityVector<double> next_offer_day;
+  engine::EntityVector<double> hf_since;  // -never when not enrolled
   int hf_caseload = 0;
   int hf_capacity = 0;
   double hf_staff_per_participant = 0.0;  // snapshot for eviction prevention and visits
@@ -368,12 +369,12 @@ struct Coordination {
   double team_reputation = 0.0;           // 0..1
   double hf_tenancy_years = 0.0;
   int programme_evictions = 0;
-  std::vector<std::uint32_t> offers_made;  // by person, keys the offer streams
-  std::vector<std::int32_t> pending_unit;  // by person: a flat allocated, move-in not yet done
-  std::vector<std::uint32_t> waiting_token;
+  engine::EntityVector<std::uint32_t> offers_made;  // by person, keys the offer streams
+  engine::EntityVector<std::int32_t> pending_unit;  // by person: a flat allocated, move-in not yet done
+  engine::EntityVector<std::uint32_t> waiting_token;
   // Ordinary follow-up.
   std::deque<QueueEntry> ordinary_queue;
-  std::vector<double> ordinary_since;
+  engine::EntityVector<double> ordinary_since;
   int ordinary_caseload = 0;
   int ordinary_capacity = 0;
   // Flats.
@@ -382,7 +383,7 @@ struct Coordination {
   std::vector<std::int32_t> open_units;
   std::vector<int> programme_tenants_by_district;
   // Snapshots read by handlers.
-  std::vector<std::uint16_t> homeless_contacts;  // by person, refreshed at census
+  engine::EntityVector<std::uint16_t> homeless_contacts;  // by person, refreshed at census
 };
 
 }  // namespace hsim::model::detail

@@ -506,8 +506,8 @@ void CityModel::ordinary_follow_up_intake(double now, engine::Coordinator& coord
   }
 }
 
-void CityModel::finish(std::vector<PersonRecord>& people, std::vector<SpellRecord>& spells,
-                       std::vector<CensusRow>& census, std::vector<JanitorHours>& janitor) {
+void CityModel::finish(PersonRecords& people, SpellRecords& spells, std::vector<CensusRow>& census,
+                       std::vector<JanitorHours>& janitor) {
   const double end = end_day_;
   for (const Person& p : people_) {
     auto& record = person_records_[p.id];

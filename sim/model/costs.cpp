@@ -101,8 +101,8 @@ void split_by_cover(double from, double to, const std::vector<Interval>& interva
 
 }  // namespace
 
-std::vector<CostRecord> price_resource_use(const CityParameters& parameters, const std::vector<PersonRecord>& people,
-                                           const std::vector<SpellRecord>& spells,
+std::vector<CostRecord> price_resource_use(const CityParameters& parameters, std::span<const PersonRecord> people,
+                                           std::span<const SpellRecord> spells,
                                            const std::vector<JanitorCallOut>& janitor, double status_day,
                                            const std::function<double(double)>& hf_fte_at) {
   UseLedger ledger(parameters.window.start_date, status_day);

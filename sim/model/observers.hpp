@@ -3,6 +3,7 @@
 // Observers that turn a replicate's records into costs and summary metrics.
 
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "sim/model/metrics.hpp"
@@ -22,8 +23,8 @@ struct JanitorCallOut {
 // One record per (group, item), items in declaration order, zero quantities included.
 // `hf_fte_at(day)` gives the Housing First team's FTE (0 under the staircase policy).
 [[nodiscard]] std::vector<CostRecord> price_resource_use(const CityParameters& parameters,
-                                                         const std::vector<PersonRecord>& people,
-                                                         const std::vector<SpellRecord>& spells,
+                                                         std::span<const PersonRecord> people,
+                                                         std::span<const SpellRecord> spells,
                                                          const std::vector<JanitorCallOut>& janitor, double status_day,
                                                          const std::function<double(double)>& hf_fte_at);
 

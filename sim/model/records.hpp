@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/engine/huge_page_allocator.hpp"
 #include "sim/model/parameters.hpp"
 
 namespace hsim::model {
@@ -132,6 +133,7 @@ struct SpellRecord {
 };
 
 static_assert(sizeof(SpellRecord) == 32, "a spell record is held for every spell of the run");
+using SpellRecords = engine::EntityVector<SpellRecord>;
 
 // One row per person.
 struct PersonRecord {
@@ -155,6 +157,7 @@ struct PersonRecord {
 
   friend bool operator==(const PersonRecord&, const PersonRecord&) = default;
 };
+using PersonRecords = engine::EntityVector<PersonRecord>;
 
 // The city at one census time (counts of simulated people; multiply by ReplicateResult::pool_scale
 // for city-pool counts at full scale).

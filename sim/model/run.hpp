@@ -38,10 +38,10 @@ struct ReplicateResult {
   PolicyName policy = PolicyName::housing_first;
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
-  double status_day = 0.0;           // census time of the status date (end of that day)
-  double pool_scale = 1.0;           // multiply city-pool counts by this for full scale
-  std::vector<PersonRecord> people;  // by id
-  std::vector<SpellRecord> spells;   // sorted by (person, start_day, type)
+  double status_day = 0.0;  // census time of the status date (end of that day)
+  double pool_scale = 1.0;  // multiply city-pool counts by this for full scale
+  PersonRecords people;     // by id
+  SpellRecords spells;      // sorted by (person, start_day, type)
   std::vector<CensusRow> time_series;
   std::vector<CostRecord> costs;
   SummaryMetrics summary;

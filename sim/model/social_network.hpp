@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/engine/huge_page_allocator.hpp"
+
 namespace hsim::model {
 
 using SocialNetwork = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
@@ -20,8 +22,8 @@ using SocialNetwork = boost::adjacency_list<boost::vecS, boost::vecS, boost::und
 
 // Compressed adjacency (offsets into one contacts array) for fast scans during the run.
 struct ContactLists {
-  std::vector<std::uint32_t> offsets;  // size people + 1
-  std::vector<std::uint32_t> contacts;
+  engine::EntityVector<std::uint32_t> offsets;  // size people + 1
+  engine::EntityVector<std::uint32_t> contacts;
 };
 [[nodiscard]] ContactLists contact_lists(const SocialNetwork& network);
 

@@ -20,13 +20,13 @@ constexpr std::size_t counting_sort_spell_limit = 65'536;
 
 // Spells grouped by person with a counting sort, then each person's few spells sorted: linear in the
 // number of spells, but its scattered writes only pay while both arrays stay in the cache.
-void sort_by_person_then_within(std::vector<SpellRecord>& spells) {
+void sort_by_person_then_within(SpellRecords& spells) {
   std::uint32_t last_person = 0;
   for (const SpellRecord& spell : spells) last_person = std::max(last_person, spell.person);
   std::vector<std::uint32_t> first_of_person(std::size_t{last_person} + 2, 0);
   for (const SpellRecord& spell : spells) ++first_of_person[std::size_t{spell.person} + 1];
   for (std::size_t p = 1; p < first_of_person.size(); ++p) first_of_person[p] += first_of_person[p - 1];
-  std::vector<SpellRecord> grouped(spells.size());
+  SpellRecords grouped(spells.size());
   std::vector<std::uint32_t> next = first_of_person;
   for (const SpellRecord& spell : spells) grouped[next[spell.person]++] = spell;
   for (std::size_t p = 0; p + 1 < first_of_person.size(); ++p) {
@@ -37,7 +37,7 @@ void sort_by_person_then_within(std::vector<SpellRecord>& spells) {
 
 }  // namespace
 
-void sort_spells(std::vector<SpellRecord>& spells, unsigned threads) {
+void sort_spells(SpellRecords& spells, unsigned threads) {
   if (spells.size() <= counting_sort_spell_limit) {
     sort_by_person_then_within(spells);
   } else if (threads > 1) {

@@ -20,6 +20,6 @@ namespace hsim::model {
   return rest(a) < rest(b);
 }
 // On up to `threads` threads; the result is the same at any thread count, as equal spells are identical.
-void sort_spells(std::vector<SpellRecord>& spells, unsigned threads = 1);
+void sort_spells(SpellRecords& spells, unsigned threads = 1);
 
 }  // namespace hsim::model

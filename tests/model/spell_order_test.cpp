@@ -17,9 +17,9 @@ namespace engine = hsim::engine;
 
 // Spells with few distinct values in every field, so that many share a person, a start day or every
 // field but one.
-std::vector<SpellRecord> random_spells(std::size_t count, std::uint32_t people, std::uint64_t seed) {
+SpellRecords random_spells(std::size_t count, std::uint32_t people, std::uint64_t seed) {
   engine::RandomStream stream(engine::StreamKey{seed, 0, 0, 0});
-  std::vector<SpellRecord> spells(count);
+  SpellRecords spells(count);
   for (SpellRecord& spell : spells) {
     spell.person = static_cast<std::uint32_t>(engine::uniform_index(stream, people));
     spell.start_day = static_cast<double>(engine::uniform_index(stream, 4));
