@@ -425,39 +425,39 @@ void CityModel::housing_first_offers(double now, engine::Coordinator& coordinato
   }
 }
 
+// Whoever the walk down the list passes over stays passed over until the barrier ends: not entitled, inside,
+// or offered a flat within the week (as is everyone who refuses). So one walk serves every open flat in
+// turn, each flat going to the first entitled person after where the last flat stopped, and a
+// refusal costs the place in the queue (001:2402-2404). The list keeps its order: those passed over,
+// those not reached, then today's refusers. Entries left stale by leaving the list are dropped where
+// the walk meets them.
 void CityModel::waiting_list_offers(double now, engine::Coordinator& coordinator) {
   auto& c = coordination_;
   if (c.waiting_list.empty()) return;
   const double refusal = parameters_.behaviour.life.flat_refusal_share;
+  std::vector<QueueEntry> passed_over;
+  std::vector<QueueEntry> refused;
+  auto next = c.waiting_list.begin();
   for (std::int32_t id : c.open_units) {
+    if (next == c.waiting_list.end()) break;
     Unit& unit = units_[static_cast<std::size_t>(id)];
     if (!unit.open || unit.taken || unit.use != Unit::Use::municipal) continue;
     if (unit.reserved_for_programme && rules_.housing_first_team) continue;
-    std::size_t index = 0;
-    std::size_t offers = 0;
-    const std::size_t limit = c.waiting_list.size();
-    while (index < c.waiting_list.size() && offers < limit) {
-      const QueueEntry entry = c.waiting_list[index];
+    for (; next != c.waiting_list.end(); ++next) {
+      const QueueEntry entry = *next;
       const bool member = c.waiting_since[entry.person] != -never && c.waiting_token[entry.person] == entry.token;
-      if (!member) {
-        c.waiting_list.erase(c.waiting_list.begin() + static_cast<std::ptrdiff_t>(index));
-        continue;
-      }
+      if (!member) continue;
       const Person& p = people_[entry.person];
       if (!entitled_to_flat_offer(p) || is_institution(p.place) || c.next_offer_day[p.id] > now) {
-        ++index;
+        passed_over.push_back(entry);
         continue;
       }
-      ++offers;
       c.next_offer_day[p.id] = now + 7.0;
       engine::RandomStream stream = offer_stream(p.id);
       if (engine::bernoulli(stream, refusal)) {
-        // Refusing costs the place in the queue (001:2402-2404).
-        c.waiting_list.erase(c.waiting_list.begin() + static_cast<std::ptrdiff_t>(index));
-        c.waiting_list.push_back(entry);
+        refused.push_back(entry);
         continue;
       }
-      c.waiting_list.erase(c.waiting_list.begin() + static_cast<std::ptrdiff_t>(index));
       close_coordinator_spell(p.id, SpellType::waiting_list, c.waiting_since[p.id], now, EndReason::housed);
       c.waiting_since[p.id] = -never;
       --c.waiting_list_length;
@@ -467,9 +467,13 @@ void CityModel::waiting_list_offers(double now, engine::Coordinator& coordinator
       c.pending_unit[p.id] = id;
       coordinator.schedule(now + parameters_.housing.move_in_preparation_days, p.id, class_command, kind_move_in,
                            static_cast<std::uint32_t>(id));
+      ++next;
       break;
     }
   }
+  c.waiting_list.erase(c.waiting_list.begin(), next);
+  c.waiting_list.insert(c.waiting_list.begin(), passed_over.begin(), passed_over.end());
+  c.waiting_list.insert(c.waiting_list.end(), refused.begin(), refused.end());
 }
 
 void CityModel::staircase_places(double now, engine::Coordinator& coordinator) {
