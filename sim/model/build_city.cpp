@@ -114,9 +114,8 @@ CityModel::CityModel(const CityParameters& parameters, PolicyName policy, std::u
   build_people();
   build_units();
 
-  const auto network = build_social_network(person_count_, parameters_.behaviour.disturbance.network_contacts_mean,
-                                            seed_, replicate_, purpose_network);
-  contacts_ = contact_lists(network);
+  contacts_ = build_contact_lists(person_count_, parameters_.behaviour.disturbance.network_contacts_mean, seed_,
+                                  replicate_, purpose_network, build_threads_);
 
   auto& c = coordination_;
   const auto& s = parameters_.staircase;
