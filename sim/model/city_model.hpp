@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/engine/chunked_log.hpp"
 #include "sim/engine/event.hpp"
 #include "sim/engine/huge_page_allocator.hpp"
 #include "sim/engine/partition.hpp"
@@ -59,7 +60,8 @@ class CityModel {
   void prefetch(engine::EntityId entity) const noexcept;
   void at_barrier(engine::Coordinator& coordinator);
 
-  // Closes every open spell at the end of the run and hands over the records.
+  // Closes every open spell at the end of the run and hands over the records; the people's state is
+  // released (people() is empty afterwards).
   void finish(PersonRecords& people, SpellRecords& spells, std::vector<CensusRow>& census,
               std::vector<JanitorHours>& janitor);
 
@@ -211,7 +213,7 @@ class CityModel {
   ContactLists contacts_;
   Coordination coordination_;
   std::vector<LpLog> logs_;
-  SpellRecords spells_;
+  engine::ChunkedLog<SpellRecord> spells_;  // in order of arrival; sorted when handed over
   std::vector<CensusRow> census_;
   std::vector<JanitorHours> janitor_;
   ObservedCounts counters_;

@@ -146,7 +146,7 @@ void CityModel::at_barrier(engine::Coordinator& coordinator) {
     lp_log.touched.clear();
     moved_since_count_.insert(moved_since_count_.end(), lp_log.moved.begin(), lp_log.moved.end());
     lp_log.moved.clear();
-    spells_.insert(spells_.end(), lp_log.spells.begin(), lp_log.spells.end());
+    spells_.append(lp_log.spells);
     for (const Request& r : lp_log.requests) apply_request(r);
     janitor_.insert(janitor_.end(), lp_log.janitor.begin(), lp_log.janitor.end());
     counters_.complaints += lp_log.complaints;
@@ -558,9 +558,13 @@ void CityModel::finish(PersonRecords& people, SpellRecords& spells, std::vector<
                               EndReason::ongoing);
     }
   }
-  sort_spells(spells_, build_threads_);
+  // The people's state is not read after this point; letting it go first keeps the spells' array
+  // from adding to the run's peak memory.
+  engine::EntityVector<Person>().swap(people_);
+  engine::EntityVector<PersonStreams>().swap(streams_);
+  spells = spells_.take_all();
+  sort_spells(spells, build_threads_);
   people = std::move(person_records_);
-  spells = std::move(spells_);
   census = std::move(census_);
   janitor = std::move(janitor_);
 }
