@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cstddef>
 
 namespace hsim::engine {
@@ -17,6 +18,16 @@ void for_each_part_on(unsigned threads, std::size_t count, Body&& body) {
   } else {
     for (std::size_t k = 0; k < count; ++k) body(k);
   }
+}
+
+// Runs body(i) for every i in [0, count) in parts of `per_part` consecutive indices, the parts as
+// for_each_part_on runs them.
+template <class Body>
+void for_each_index_on(unsigned threads, std::size_t count, std::size_t per_part, Body&& body) {
+  for_each_part_on(threads, (count + per_part - 1) / per_part, [&](std::size_t part) {
+    const std::size_t end = std::min(count, (part + 1) * per_part);
+    for (std::size_t i = part * per_part; i < end; ++i) body(i);
+  });
 }
 
 }  // namespace hsim::engine

@@ -353,17 +353,14 @@ void CityModel::build_people() {
     person_records_[id].appear_day = refusal_days[id - pool_end];
     person_records_[id].refused_programme = true;
   };
-  engine::for_each_part_on(build_threads_, part_count(person_count_), [&](std::size_t part) {
-    const auto first = static_cast<std::uint32_t>(part * people_per_part);
-    const auto last = static_cast<std::uint32_t>(std::min<std::size_t>(person_count_, first + people_per_part));
-    for (std::uint32_t id = first; id < last; ++id) {
-      if (id < cohort_count_) {
-        build_cohort_member(id);
-      } else if (id < pool_end) {
-        build_pool_member(id);
-      } else {
-        build_refuser(id);
-      }
+  engine::for_each_index_on(build_threads_, person_count_, people_per_part, [&](std::size_t index) {
+    const auto id = static_cast<std::uint32_t>(index);
+    if (id < cohort_count_) {
+      build_cohort_member(id);
+    } else if (id < pool_end) {
+      build_pool_member(id);
+    } else {
+      build_refuser(id);
     }
   });
 

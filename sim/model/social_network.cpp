@@ -8,25 +8,17 @@
 #include "sim/engine/distributions.hpp"
 #include "sim/engine/parallel_parts.hpp"
 #include "sim/engine/random_stream.hpp"
+#include "sim/model/city_state.hpp"
 
 namespace hsim::model {
-namespace {
-
-constexpr std::size_t people_per_part = 4096;
-
-}  // namespace
 
 ContactLists build_contact_lists(std::size_t people, double contacts_mean, std::uint64_t seed, std::uint64_t replicate,
                                  std::uint64_t purpose, unsigned threads) {
   ContactLists lists;
   lists.offsets.assign(people + 1, 0);
   if (people < 2 || !(contacts_mean > 0.0)) return lists;
-  const std::size_t parts = (people + people_per_part - 1) / people_per_part;
   const auto for_each_person = [&](auto&& body) {
-    engine::for_each_part_on(threads, parts, [&](std::size_t part) {
-      const std::size_t end = std::min(people, (part + 1) * people_per_part);
-      for (std::size_t person = part * people_per_part; person < end; ++person) body(person);
-    });
+    engine::for_each_index_on(threads, people, detail::people_per_part, body);
   };
   const auto stream_of = [&](std::size_t person) {
     return engine::RandomStream(engine::StreamKey{seed, replicate, person, purpose});
