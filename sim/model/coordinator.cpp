@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -250,49 +251,68 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
   if (day % 7 == 0) count_homeless_contacts(now, coordinator);
 }
 
-// Only people who moved since the last count can have changed whether they are homeless, and only they
-// and their contacts can have a different count; a tenant whose count differs from the one their visitor
-// rate uses is told. The result is the same as counting every tenant's contacts afresh.
+// Only people who moved since the last count can have changed whether they are homeless or hold a flat,
+// and only they and their contacts can have a different count; a tenant whose count differs from the one
+// their visitor rate uses is told. The result is the same as counting every tenant's contacts afresh.
+// Where the movers are now is read in parts on the run's threads; everything else is in small arrays by
+// person, so nobody else's state is read.
 void CityModel::count_homeless_contacts(double now, engine::Coordinator& coordinator) {
   constexpr std::uint8_t homeless_bit = 1;
   constexpr std::uint8_t noted_bit = 2;
+  constexpr std::uint8_t tenant_bit = 4;  // in an own flat at the last count
+  constexpr std::size_t movers_per_part = 256;
   to_recheck_.clear();
   const auto note = [this](std::uint32_t id) {
     if ((contact_state_[id] & noted_bit) != 0) return;
     contact_state_[id] |= noted_bit;
     to_recheck_.push_back(id);
   };
-  // Where each mover and each person to recheck is now is read in parts on the run's threads.
-  const auto read_in_parts = [&](const std::vector<std::uint32_t>& ids, auto&& flag_of) {
-    part_flags_.resize(ids.size());
-    coordinator.for_each_part(part_count(ids.size()), [&](std::size_t k) {
-      const std::size_t end = std::min(ids.size(), (k + 1) * people_per_part);
-      for (std::size_t i = k * people_per_part; i < end; ++i) part_flags_[i] = flag_of(ids[i]) ? 1 : 0;
-    });
-  };
-  read_in_parts(moved_since_count_, [this](std::uint32_t id) { return is_homeless_place(people_[id].place); });
+  part_flags_.resize(moved_since_count_.size());
+  coordinator.for_each_part((moved_since_count_.size() + movers_per_part - 1) / movers_per_part, [&](std::size_t k) {
+    const std::size_t end = std::min(moved_since_count_.size(), (k + 1) * movers_per_part);
+    for (std::size_t i = k * movers_per_part; i < end; ++i) {
+      const Place place = people_[moved_since_count_[i]].place;
+      part_flags_[i] = static_cast<std::uint8_t>((is_homeless_place(place) ? homeless_bit : 0) |
+                                                 (place == Place::own_flat ? tenant_bit : 0));
+    }
+  });
+  // The counts change at the contacts of those who became or stopped being homeless. Those are
+  // gathered first, so that the scattered counts can be fetched ahead of the additions.
+  constexpr std::size_t fetch_ahead = 16;
+  contact_changes_.clear();
   for (std::size_t i = 0; i < moved_since_count_.size(); ++i) {
+    if (i + fetch_ahead < moved_since_count_.size()) {
+      const std::uint32_t ahead = moved_since_count_[i + fetch_ahead];
+      __builtin_prefetch(&contact_state_[ahead], 1);
+      __builtin_prefetch(&contacts_.offsets[ahead]);
+    }
     const std::uint32_t id = moved_since_count_[i];
     note(id);
-    const bool homeless = part_flags_[i] != 0;
+    const std::uint8_t where = part_flags_[i];
+    contact_state_[id] = static_cast<std::uint8_t>((contact_state_[id] & ~tenant_bit) | (where & tenant_bit));
+    const bool homeless = (where & homeless_bit) != 0;
     if (homeless == ((contact_state_[id] & homeless_bit) != 0)) continue;
     contact_state_[id] ^= homeless_bit;
+    const std::uint16_t change = homeless ? 1 : std::numeric_limits<std::uint16_t>::max();  // +1 or -1
     for (std::uint32_t j = contacts_.offsets[id]; j < contacts_.offsets[id + 1]; ++j) {
-      const std::uint32_t contact = contacts_.contacts[j];
-      homeless_contacts_now_[contact] =
-          static_cast<std::uint16_t>(homeless_contacts_now_[contact] + (homeless ? 1 : -1));
-      note(contact);
+      contact_changes_.push_back({contacts_.contacts[j], change});
     }
+  }
+  for (std::size_t i = 0; i < contact_changes_.size(); ++i) {
+    if (i + fetch_ahead < contact_changes_.size()) {
+      const std::uint32_t ahead = contact_changes_[i + fetch_ahead].contact;
+      __builtin_prefetch(&homeless_contacts_now_[ahead], 1);
+      __builtin_prefetch(&contact_state_[ahead], 1);
+    }
+    const auto [contact, change] = contact_changes_[i];
+    homeless_contacts_now_[contact] = static_cast<std::uint16_t>(homeless_contacts_now_[contact] + change);
+    note(contact);
   }
   moved_since_count_.clear();
   auto& known = coordination_.homeless_contacts;
-  read_in_parts(to_recheck_, [&](std::uint32_t id) {
-    return people_[id].place == Place::own_flat && homeless_contacts_now_[id] != known[id];
-  });
-  for (std::size_t i = 0; i < to_recheck_.size(); ++i) {
-    const std::uint32_t id = to_recheck_[i];
+  for (const std::uint32_t id : to_recheck_) {
     contact_state_[id] &= static_cast<std::uint8_t>(~noted_bit);
-    if (part_flags_[i] == 0) continue;
+    if ((contact_state_[id] & tenant_bit) == 0 || homeless_contacts_now_[id] == known[id]) continue;
     known[id] = homeless_contacts_now_[id];
     coordinator.schedule(now, id, class_command, kind_refresh_visitors);
   }
