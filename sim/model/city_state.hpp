@@ -25,12 +25,9 @@ namespace hsim::model::detail {
 
 inline constexpr double never = std::numeric_limits<double>::infinity();
 
-// Work over many people (building them, reading where the weekly contact count's movers and tenants
-// are) runs in parts of this many on the run's threads; each part writes only its own results.
+// Work over many people (building them, their contact lists) runs in parts of this many on the run's
+// threads; each part writes only its own results.
 inline constexpr std::size_t people_per_part = 4096;
-constexpr std::size_t part_count(std::size_t people) {
-  return (people + people_per_part - 1) / people_per_part;
-}
 
 enum class Place : std::uint8_t {
   absent,  // not yet in the model
@@ -153,9 +150,16 @@ enum Purpose : std::uint64_t {
 
 // A running clock stores its due day, a paused one the integrated hazard it still needs: with the rate
 // beside it, a person's fifteen clocks take 240 bytes and finding the next due day needs no division.
+//
+// When a person appears, a clock's first Exp(1) budget is drawn when the clock first runs, not at once:
+// each clock draws from its own stream and nothing else draws from it before the clock has fired, so
+// it gets the same draws in the same order either way, and a clock that never runs (a tenant's arrears
+// while the person stays homeless) draws nothing. After a firing the next budget is drawn at once,
+// before the firing's own draws from the stream (a severity step).
 struct HazardClock {
-  double due_or_budget = 0.0;  // the due day while rate > 0, the remaining budget while paused
-  double rate = 0.0;           // per day
+  static constexpr double undrawn = -1.0;  // paused with no budget drawn yet
+  double due_or_budget = undrawn;          // the due day while rate > 0, the remaining budget while paused
+  double rate = 0.0;                       // per day
 
   // When it fires at the present rate: never when paused or at or beyond `end_day`.
   [[nodiscard]] double due_day(double end_day) const {
@@ -163,15 +167,21 @@ struct HazardClock {
     return due_or_budget < end_day ? due_or_budget : never;
   }
 
+  // Pauses the clock until a rate is set; its budget is drawn then.
+  void restart() { restart(undrawn); }
+
   // Starts a fresh Exp(1) `budget`, paused until a rate is set.
   void restart(double budget) {
     due_or_budget = budget;
     rate = 0.0;
   }
 
-  // Changes the rate at `now`, keeping the hazard still to run.
-  void set_rate(double new_rate, double now) {
+  // Changes the rate at `now`, keeping the hazard still to run; `draw_budget()` gives a fresh Exp(1)
+  // budget and is called only when a clock restarted without one starts to run.
+  template <class DrawBudget>
+  void set_rate(double new_rate, double now, DrawBudget&& draw_budget) {
     if (new_rate == rate) return;
+    if (rate <= 0.0 && due_or_budget == undrawn) due_or_budget = draw_budget();
     const double budget = rate > 0.0 ? std::max(0.0, (due_or_budget - now) * rate) : due_or_budget;
     rate = new_rate;
     due_or_budget = rate > 0.0 ? now + budget / rate : budget;

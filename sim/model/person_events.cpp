@@ -144,7 +144,7 @@ double CityModel::disturbances_per_day(const Person& p) const {
 }
 
 void CityModel::set_clock_rate(Person& p, Clock clock, double rate, EventContext& context) {
-  p.clocks[clock].set_rate(rate, context.now());
+  p.clocks[clock].set_rate(rate, context.now(), [&] { return engine::exponential(clock_stream(p, clock), 1.0); });
 }
 
 void CityModel::refresh_rates(Person& p, EventContext& context) {
@@ -152,7 +152,9 @@ void CityModel::refresh_rates(Person& p, EventContext& context) {
   const double now = context.now();
   // Unrolled over the clocks, so that each desired_rate is compiled for its own clock without the switch.
   const auto set_every_rate = [&]<std::size_t... c>(std::index_sequence<c...>) {
-    (p.clocks[c].set_rate(desired_rate(p, static_cast<Clock>(c), now), now), ...);
+    (p.clocks[c].set_rate(desired_rate(p, static_cast<Clock>(c), now), now,
+                          [&] { return engine::exponential(clock_stream(p, static_cast<Clock>(c)), 1.0); }),
+     ...);
   };
   set_every_rate(std::make_index_sequence<clock_count>{});
 }
@@ -370,9 +372,7 @@ void CityModel::appear(Person& p, EventContext& context) {
   p.place_since = now;
   p.substance_since = now;
   p.mental_since = now;
-  for (std::size_t c = 0; c < clock_count; ++c) {
-    p.clocks[c].restart(engine::exponential(clock_stream(p, static_cast<Clock>(c)), 1.0));
-  }
+  for (HazardClock& clock : p.clocks) clock.restart();
   if (p.cohort && !rules_.housing_first_team) p.entry_day = now;
   const int step = step_of(p.place);
   if (step > 0) {
