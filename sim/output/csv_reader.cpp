@@ -78,6 +78,11 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 }
 
 void for_each_csv_row(const std::filesystem::path& file, const std::function<void(const CsvRow&)>& row) {
+  for_each_csv_row(file, row, {});
+}
+
+void for_each_csv_row(const std::filesystem::path& file, const std::function<void(const CsvRow&)>& row,
+                      const std::function<bool(std::string_view line)>& may_match) {
   std::ifstream in(file);
   if (!in) throw std::runtime_error("cannot read " + file.string());
   std::string line;
@@ -85,7 +90,7 @@ void for_each_csv_row(const std::filesystem::path& file, const std::function<voi
   const CsvHeader header(split_csv_line(line));
   std::vector<std::string> fields;
   while (std::getline(in, line)) {
-    if (line.empty()) continue;
+    if (line.empty() || (may_match && !may_match(line))) continue;
     split_csv_line(line, fields);
     row(CsvRow(header, fields));
   }

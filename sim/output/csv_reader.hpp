@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +39,10 @@ class CsvRow {
 
 // Calls `row` for every data row of `file`; throws std::runtime_error when it cannot be read.
 void for_each_csv_row(const std::filesystem::path& file, const std::function<void(const CsvRow&)>& row);
+// The same for the rows whose raw line passes `may_match`, a cheap test that must accept every row the
+// caller wants (a text the wanted rows contain): the others are not split into fields.
+void for_each_csv_row(const std::filesystem::path& file, const std::function<void(const CsvRow&)>& row,
+                      const std::function<bool(std::string_view line)>& may_match);
 
 // The fields of one CSV line.
 std::vector<std::string> split_csv_line(const std::string& line);

@@ -61,9 +61,9 @@ model::EndReason end_reason_named(const std::string& reason) {
   const auto at = std::find(names.begin(), names.end(), reason);
   return at == names.end() ? model::EndReason::ongoing : static_cast<model::EndReason>(at - names.begin());
 }
-double quantile(std::vector<double> values, double q) {
+// The q-quantile of values sorted in increasing order, interpolated between neighbours.
+double quantile_of_sorted(const std::vector<double>& values, double q) {
   if (values.empty()) return std::nan("");
-  std::sort(values.begin(), values.end());
   const double position = q * static_cast<double>(values.size() - 1);
   const auto below = static_cast<std::size_t>(std::floor(position));
   const auto above = std::min(below + 1, values.size() - 1);
@@ -130,52 +130,72 @@ json forest(const std::vector<SummaryCell>& cells, const std::vector<std::string
           {"note", "Paired differences over the same people and random streams, mean and 95 % interval."}};
 }
 
-json fan_chart(const std::filesystem::path& folder, const std::vector<std::string>& arms, const std::string& column,
-               const std::string& title, const std::string& unit, bool scale_to_city) {
-  // values[arm][day] = one value per replicate
-  std::map<std::string, std::map<double, std::vector<double>>> values;
+struct FanSeries {
+  std::string column;
+  std::string title;
+  std::string unit;
+  bool scale_to_city;  // multiply by the run's pool scale (city-pool counts)
+};
+
+// One chart per series, from one pass over timeseries.csv.
+json fan_charts(const std::filesystem::path& folder, const std::vector<std::string>& arms,
+                const std::vector<FanSeries>& fans) {
+  // values[fan][arm][day] = one value per replicate
+  std::vector<std::map<std::string, std::map<double, std::vector<double>>>> values(fans.size());
   for_each_csv_row(folder / "timeseries.csv", [&](const CsvRow& row) {
     const double day = row.number("day");
     if (day < 0.0) return;
-    const double value = row.number(column) * (scale_to_city ? row.number("pool_scale") : 1.0);
-    values[row["policy"]][day].push_back(value);
-  });
-  json chart{{"title", title}, {"unit", unit}, {"arms", json::array()}};
-  json months = json::array();
-  bool first = true;
-  for (const auto& arm : arms) {
-    json series{{"label", arm}};
-    for (const char* name : {"p05", "p25", "p50", "p75", "p95"}) series[name] = json::array();
-    for (const auto& [day, replicate_values] : values[arm]) {
-      if (first) months.push_back(std::round(day / days_per_month * 10.0) / 10.0);
-      series["p05"].push_back(quantile(replicate_values, 0.05));
-      series["p25"].push_back(quantile(replicate_values, 0.25));
-      series["p50"].push_back(quantile(replicate_values, 0.5));
-      series["p75"].push_back(quantile(replicate_values, 0.75));
-      series["p95"].push_back(quantile(replicate_values, 0.95));
+    const std::string& policy = row["policy"];
+    for (std::size_t f = 0; f < fans.size(); ++f) {
+      const double value = row.number(fans[f].column) * (fans[f].scale_to_city ? row.number("pool_scale") : 1.0);
+      values[f][policy][day].push_back(value);
     }
-    first = false;
-    chart["arms"].push_back(series);
+  });
+  json charts = json::array();
+  for (std::size_t f = 0; f < fans.size(); ++f) {
+    json chart{{"title", fans[f].title}, {"unit", fans[f].unit}, {"arms", json::array()}};
+    json months = json::array();
+    bool first = true;
+    for (const auto& arm : arms) {
+      json series{{"label", arm}};
+      for (const char* name : {"p05", "p25", "p50", "p75", "p95"}) series[name] = json::array();
+      for (auto& [day, replicate_values] : values[f][arm]) {
+        if (first) months.push_back(std::round(day / days_per_month * 10.0) / 10.0);
+        std::sort(replicate_values.begin(), replicate_values.end());
+        series["p05"].push_back(quantile_of_sorted(replicate_values, 0.05));
+        series["p25"].push_back(quantile_of_sorted(replicate_values, 0.25));
+        series["p50"].push_back(quantile_of_sorted(replicate_values, 0.5));
+        series["p75"].push_back(quantile_of_sorted(replicate_values, 0.75));
+        series["p95"].push_back(quantile_of_sorted(replicate_values, 0.95));
+      }
+      first = false;
+      chart["arms"].push_back(series);
+    }
+    chart["months"] = months;
+    chart["note"] = "Median over replicates with the 50 % and 90 % bands.";
+    charts.push_back(chart);
   }
-  chart["months"] = months;
-  chart["note"] = "Median over replicates with the 50 % and 90 % bands.";
-  return chart;
+  return charts;
 }
 
 json first_stay_survival(const std::filesystem::path& folder, const std::vector<std::string>& arms) {
   // Each cohort member's tenancies, by policy, replicate and person.
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<model::SpellRecord>> tenancies;
   if (std::filesystem::exists(folder / "people.csv")) {
-    for_each_csv_row(folder / "people.csv", [&](const CsvRow& row) {
-      if (row["spell_type"] != "tenancy" || row["cohort"] != "1") return;
-      model::SpellRecord tenancy;
-      tenancy.type = model::SpellType::tenancy;
-      tenancy.start_day = row.number("start_day");
-      tenancy.end_day = row.number("end_day");
-      tenancy.end_reason = end_reason_named(row["end_reason"]);
-      tenancy.flat_number = static_cast<std::uint16_t>(row.number("flat_number"));
-      tenancies[{row["policy"], row["replicate"], row["person"]}].push_back(tenancy);
-    });
+    const auto may_be_tenancy = [](std::string_view line) { return line.find("tenancy") != std::string_view::npos; };
+    for_each_csv_row(
+        folder / "people.csv",
+        [&](const CsvRow& row) {
+          if (row["spell_type"] != "tenancy" || row["cohort"] != "1") return;
+          model::SpellRecord tenancy;
+          tenancy.type = model::SpellType::tenancy;
+          tenancy.start_day = row.number("start_day");
+          tenancy.end_day = row.number("end_day");
+          tenancy.end_reason = end_reason_named(row["end_reason"]);
+          tenancy.flat_number = static_cast<std::uint16_t>(row.number("flat_number"));
+          tenancies[{row["policy"], row["replicate"], row["person"]}].push_back(tenancy);
+        },
+        may_be_tenancy);
   }
   std::map<std::string, std::vector<std::pair<double, bool>>> observations;
   double longest = 0.0;
@@ -215,15 +235,18 @@ json costs_by_payer_and_year(const std::filesystem::path& folder, const std::vec
   std::map<std::string, std::set<std::string>> replicates;
   std::set<int> years;
   std::vector<std::string> payers;
-  for_each_csv_row(folder / "costs.csv", [&](const CsvRow& row) {
-    if (row["group"] != "cohort") return;
-    const int year = static_cast<int>(row.number("year"));
-    const std::string& payer = row["payer"];
-    if (std::find(payers.begin(), payers.end(), payer) == payers.end()) payers.push_back(payer);
-    amounts[row["policy"]][payer][year] += row.number("amount_nok");
-    replicates[row["policy"]].insert(row["replicate"]);
-    years.insert(year);
-  });
+  for_each_csv_row(
+      folder / "costs.csv",
+      [&](const CsvRow& row) {
+        if (row["group"] != "cohort") return;
+        const int year = static_cast<int>(row.number("year"));
+        const std::string& payer = row["payer"];
+        if (std::find(payers.begin(), payers.end(), payer) == payers.end()) payers.push_back(payer);
+        amounts[row["policy"]][payer][year] += row.number("amount_nok");
+        replicates[row["policy"]].insert(row["replicate"]);
+        years.insert(year);
+      },
+      [](std::string_view line) { return line.find("cohort") != std::string_view::npos; });
   json chart{{"years", json::array()},
              {"arms", json::array()},
              {"note", "Undiscounted NOK at the scenario's price year, the cohort's use of every service."}};
@@ -415,10 +438,10 @@ std::string report_data_json(const std::filesystem::path& folder) {
   data["subtitle"] = std::to_string(manifest.value("replicates", 0)) + " paired replicates, seed " +
                      std::to_string(manifest.value("seed", 0)) + "\n" + manifest.value("command_line", std::string());
   data["table"] = main_table(cells, columns);
-  data["fans"] = json::array(
-      {fan_chart(folder, arms, "cohort_in_ordinary_housing", "Cohort in ordinary housing over time", "people", false),
-       fan_chart(folder, arms, "homeless_point_in_time",
-                 "Homeless in the city over time (simulated count x pool scale)", "people", true)});
+  data["fans"] = fan_charts(
+      folder, arms,
+      {{"cohort_in_ordinary_housing", "Cohort in ordinary housing over time", "people", false},
+       {"homeless_point_in_time", "Homeless in the city over time (simulated count x pool scale)", "people", true}});
   const json survival = first_stay_survival(folder, arms);
   if (!survival.is_null()) data["survival"] = survival;
   if (!differences.empty()) {

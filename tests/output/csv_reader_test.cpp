@@ -47,3 +47,27 @@ TEST_CASE("rows are read by column name, and an unknown column is an error", "[u
                     Catch::Contains("no column nope"));
   std::filesystem::remove(file);
 }
+
+TEST_CASE("a line test skips rows without splitting them, and never the header", "[unit]") {
+  const auto file = std::filesystem::temp_directory_path() / "hsim-csv-reader-filter-test.csv";
+  std::ofstream(file) << "type,days\ntenancy,3\nshelter,4\n\"tenancy\",5\ntenancy_lapsed,6\n";
+  std::vector<double> days;
+  std::size_t lines_tested = 0;
+  hsim::output::for_each_csv_row(
+      file,
+      [&](const hsim::output::CsvRow& row) {
+        if (row["type"] == "tenancy") days.push_back(row.number("days"));
+      },
+      [&](std::string_view line) {
+        ++lines_tested;
+        return line.find("tenancy") != std::string_view::npos;
+      });
+  CHECK(days == std::vector<double>{3.0, 5.0});
+  CHECK(lines_tested == 4);  // the data rows only: the header is always read
+  std::vector<std::string> passed;
+  hsim::output::for_each_csv_row(
+      file, [&](const hsim::output::CsvRow& row) { passed.push_back(row["type"]); },
+      [](std::string_view line) { return line.find("tenancy") != std::string_view::npos; });
+  CHECK(passed == std::vector<std::string>{"tenancy", "tenancy", "tenancy_lapsed"});  // shelter never reaches the row
+  std::filesystem::remove(file);
+}
