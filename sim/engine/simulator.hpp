@@ -404,6 +404,7 @@ class Simulator {
     if (entity == coordinator_entity) return;
     __builtin_prefetch(&kernel_.next_sequence_[entity]);
     __builtin_prefetch(&kernel_.alarm_slots_.position[entity]);
+    __builtin_prefetch(&kernel_.alarm_slots_.event[entity]);
     if constexpr (requires(const Model& m, EntityId e) { m.prefetch(e); }) model_.prefetch(entity);
   }
 
@@ -428,7 +429,7 @@ class Simulator {
 #endif
       if (from_alarm) {
         if (queued) prefetch(lp.queue.top().target);
-        if (const Event* next = lp.alarms.runner_up()) prefetch(next->target);
+        if (const EntityId next = lp.alarms.runner_up(); next != EntityAlarms::absent) prefetch(next);
       } else if (alarmed) {
         prefetch(lp.alarms.top().target);
       }
