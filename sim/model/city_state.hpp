@@ -229,8 +229,12 @@ struct Person {
   std::uint16_t flats = 0;
   std::uint16_t flats_since_entry = 0;
   std::uint16_t self_resolutions = 0;
+  // The flat's district and tenure, copied from the unit at move-in so that a complaint's odds need not
+  // fetch the unit (a cache miss in a large city).
+  std::int16_t unit_district = -1;
   std::int32_t initial_unit = -1;  // risk_of_eviction entrants: their flat
   std::array<std::int32_t, 3> self_resolve_units{-1, -1, -1};
+  Tenure unit_tenure = Tenure::private_rental;
   double place_since = 0.0;
   double tenancy_start = 0.0;
 
@@ -255,7 +259,7 @@ struct Person {
   std::array<HazardClock, clock_count> clocks{};
   std::array<double, timer_count> timer_due = all_never<timer_count>();  // never when not running
 };
-static_assert(sizeof(Person) == 472, "held for every person of the run: keep it compact");
+static_assert(sizeof(Person) == 480, "held for every person of the run: keep it compact");
 
 // Where each of a person's random streams stands, kept apart from Person so the state scanned at every
 // barrier stays small. A stream's key is (seed, replicate, person id, purpose), so only the position is

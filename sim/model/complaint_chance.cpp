@@ -14,10 +14,9 @@ double CityModel::complaint_chance(const Person& p, double day, bool highest_fro
   if (highest_from_day_on && p.hf_tenancy) return 1.0;
   const auto& d = parameters_.behaviour.disturbance;
   const auto& hf = parameters_.teams.housing_first;
-  const Unit& unit = units_[static_cast<std::size_t>(p.unit)];
-  const auto district = static_cast<std::size_t>(unit.district);
+  const auto district = static_cast<std::size_t>(p.unit_district);
   double odds = p.complaint_propensity / parameters_.neighbourhoods.districts[district].complaint_tolerance;
-  if (unit.tenure == Tenure::municipal) odds /= parameters_.neighbourhoods.municipal_tenant_tolerance_factor;
+  if (p.unit_tenure == Tenure::municipal) odds /= parameters_.neighbourhoods.municipal_tenant_tolerance_factor;
   odds *= 1.0 + d.drug_scene_complaint_factor * drug_scene_[district];
   if (p.hf_tenancy) {
     const int others = coordination_.programme_tenants_by_district[district] - 1;

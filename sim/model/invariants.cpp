@@ -49,6 +49,11 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
                       std::to_string(units[static_cast<std::size_t>(p.unit)].tenant) + " but person " +
                       std::to_string(p.id) + " lives there");
       }
+      const Unit& unit = units[static_cast<std::size_t>(p.unit)];
+      if (p.unit_district != unit.district || p.unit_tenure != unit.tenure) {
+        fail(now, "person " + std::to_string(p.id) + " keeps another district or tenure than unit " +
+                      std::to_string(p.unit) + " has");
+      }
     } else if (p.place == Place::own_flat) {
       fail(now, "person " + std::to_string(p.id) + " is in an own flat without a tenancy");
     }
