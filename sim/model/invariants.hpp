@@ -10,10 +10,14 @@
 #include <cstdint>
 #include <span>
 
+#include "sim/engine/simulator.hpp"
+
 namespace hsim::model::detail {
 
 class CityModel;
 
-void check_invariants(const CityModel& model, double now, std::span<const std::uint32_t> people, bool full);
+// The people are checked in parts on the coordinator's threads.
+void check_invariants(const CityModel& model, double now, std::span<const std::uint32_t> people, bool full,
+                      const engine::Coordinator& coordinator);
 
 }  // namespace hsim::model::detail
