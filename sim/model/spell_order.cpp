@@ -1,11 +1,12 @@
 #include "sim/model/spell_order.hpp"
 
-#include <tbb/parallel_sort.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/engine/parallel_parts.hpp"
 
 namespace hsim::model {
 namespace {
@@ -13,38 +14,60 @@ namespace {
 // A function object, not a function pointer, so that the sorts inline the comparison.
 constexpr auto in_order = [](const SpellRecord& a, const SpellRecord& b) { return spell_precedes(a, b); };
 
-// Up to this many spells (2 MB of records; a Bergen run has about 11,000) the counting sort by
-// person is used; beyond it, one comparison sort over all spells, which keeps its memory accesses
-// local. Both give the one full order, so the result does not depend on which ran.
+// Up to this many spells (2 MB of records; a Bergen run has about 11,000) one counting sort by person is
+// used; beyond it the spells are first spread over ranges of people, each of which is then sorted the
+// same way. Both give the one full order, so the result does not depend on which ran.
 constexpr std::size_t counting_sort_spell_limit = 65'536;
+// About this many spells a range: 256 KiB of records, so that each range is sorted in the cache.
+constexpr std::size_t spells_per_range = 8192;
 
-// Spells grouped by person with a counting sort, then each person's few spells sorted: linear in the
-// number of spells, but its scattered writes only pay while both arrays stay in the cache.
-void sort_by_person_then_within(SpellRecords& spells) {
-  std::uint32_t last_person = 0;
-  for (const SpellRecord& spell : spells) last_person = std::max(last_person, spell.person);
-  std::vector<std::uint32_t> first_of_person(std::size_t{last_person} + 2, 0);
-  for (const SpellRecord& spell : spells) ++first_of_person[std::size_t{spell.person} + 1];
-  for (std::size_t p = 1; p < first_of_person.size(); ++p) first_of_person[p] += first_of_person[p - 1];
-  SpellRecords grouped(spells.size());
-  std::vector<std::uint32_t> next = first_of_person;
-  for (const SpellRecord& spell : spells) grouped[next[spell.person]++] = spell;
-  for (std::size_t p = 0; p + 1 < first_of_person.size(); ++p) {
+// The spells of people first_person .. first_person + people - 1 grouped by person with a counting sort,
+// then each person's few spells sorted: linear in the number of spells, but its scattered writes only pay
+// while the spells and the people's counts stay in the cache.
+void sort_within_people(std::span<SpellRecord> spells, std::uint32_t first_person, std::size_t people) {
+  std::vector<std::uint32_t> first_of_person(people + 1, 0);
+  for (const SpellRecord& spell : spells) ++first_of_person[spell.person - first_person + 1];
+  for (std::size_t p = 1; p <= people; ++p) first_of_person[p] += first_of_person[p - 1];
+  std::vector<SpellRecord> grouped(spells.size());
+  std::vector<std::uint32_t> next(first_of_person.begin(), first_of_person.end() - 1);
+  for (const SpellRecord& spell : spells) grouped[next[spell.person - first_person]++] = spell;
+  for (std::size_t p = 0; p < people; ++p) {
     std::sort(grouped.begin() + first_of_person[p], grouped.begin() + first_of_person[p + 1], in_order);
   }
+  std::copy(grouped.begin(), grouped.end(), spells.begin());
+}
+
+// Spells spread over consecutive ranges of people (one pass, a few hundred places written in turn), then
+// each range sorted within its people on its own, the ranges on the run's threads.
+void sort_by_person_ranges(SpellRecords& spells, std::size_t people, unsigned threads) {
+  const std::size_t ranges = std::clamp<std::size_t>(spells.size() / spells_per_range, 1, people);
+  const auto range_of = [&](const SpellRecord& spell) { return std::size_t{spell.person} * ranges / people; };
+  // The first person of range r is the first p with p * ranges / people == r.
+  const auto first_person_of = [&](std::size_t range) { return (range * people + ranges - 1) / ranges; };
+  std::vector<std::size_t> first_of_range(ranges + 1, 0);
+  for (const SpellRecord& spell : spells) ++first_of_range[range_of(spell) + 1];
+  for (std::size_t r = 1; r <= ranges; ++r) first_of_range[r] += first_of_range[r - 1];
+  SpellRecords grouped(spells.size());
+  std::vector<std::size_t> next(first_of_range.begin(), first_of_range.end() - 1);
+  for (const SpellRecord& spell : spells) grouped[next[range_of(spell)]++] = spell;
+  engine::for_each_part_on(threads, ranges, [&](std::size_t r) {
+    sort_within_people(std::span(grouped).subspan(first_of_range[r], first_of_range[r + 1] - first_of_range[r]),
+                       static_cast<std::uint32_t>(first_person_of(r)), first_person_of(r + 1) - first_person_of(r));
+  });
   spells.swap(grouped);
 }
 
 }  // namespace
 
 void sort_spells(SpellRecords& spells, unsigned threads) {
+  if (spells.empty()) return;
+  std::uint32_t last_person = 0;
+  for (const SpellRecord& spell : spells) last_person = std::max(last_person, spell.person);
+  const std::size_t people = std::size_t{last_person} + 1;
   if (spells.size() <= counting_sort_spell_limit) {
-    sort_by_person_then_within(spells);
-  } else if (threads > 1) {
-    tbb::task_arena arena(static_cast<int>(threads));
-    arena.execute([&] { tbb::parallel_sort(spells.begin(), spells.end(), in_order); });
+    sort_within_people(spells, 0, people);
   } else {
-    std::sort(spells.begin(), spells.end(), in_order);
+    sort_by_person_ranges(spells, people, threads);
   }
 }
 

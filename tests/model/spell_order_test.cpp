@@ -54,19 +54,24 @@ TEST_CASE("spells come out in the one full order, whatever their arrival order",
   CHECK(ties > 0);  // the draws do make identical spells, so the check above is exercised
 }
 
-TEST_CASE("the counting sort of small runs and the comparison sort of large ones give the same order",
-          "[unit][model]") {
-  // 3,000 spells take the counting sort by person, 70,000 the comparison sort; people with no spell
-  // and one person with many exercise the counting sort's empty and long groups.
-  for (const std::size_t count : {std::size_t{3000}, std::size_t{70000}}) {
-    auto spells = random_spells(count, 5000, 7);
-    for (std::size_t i = 0; i < 200; ++i) spells[i * 7].person = 4321;
+TEST_CASE("the counting sort of small runs and the range sort of large ones give the same order", "[unit][model]") {
+  // 3,000 spells take the counting sort by person, the others the sort by ranges of people: 70,000 over
+  // 5,000 people (eight ranges), 200,000 over a million (24 ranges, many people without a spell) and
+  // 100,000 over 3 people (no more ranges than people). People with no spell and one person with many
+  // exercise empty and long groups.
+  struct Case {
+    std::size_t count;
+    std::uint32_t people;
+  };
+  for (const Case& c : {Case{3000, 5000}, Case{70000, 5000}, Case{200000, 1000000}, Case{100000, 3}}) {
+    auto spells = random_spells(c.count, c.people, 7);
+    for (std::size_t i = 0; i < 200; ++i) spells[i * 7].person = 4321 % c.people;
     auto reference = spells;
     std::sort(reference.begin(), reference.end(), spell_precedes);
     for (const unsigned threads : {1u, 2u}) {
       auto sorted = spells;
       sort_spells(sorted, threads);
-      INFO(count << " spells on " << threads << " threads");
+      INFO(c.count << " spells of " << c.people << " people on " << threads << " threads");
       CHECK(sorted == reference);
     }
   }
