@@ -340,8 +340,9 @@ struct JanitorHours {
   double hours;
 };
 
-// Everything one logical process produced during a window.
-struct LpLog {
+// Everything one logical process produced during a window. Each on its own cache lines: the processes
+// of one window write their logs at every event from different threads.
+struct alignas(64) LpLog {
   std::vector<SpellRecord> spells;
   std::vector<Request> requests;
   std::vector<JanitorHours> janitor;
