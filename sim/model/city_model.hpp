@@ -221,14 +221,13 @@ class CityModel {
   std::vector<std::uint32_t> moved_since_count_;               // people whose place changed since the last count
   engine::EntityVector<std::uint16_t> homeless_contacts_now_;  // by person: contacts homeless at the last count
   engine::EntityVector<std::uint8_t> contact_state_;  // by person: homeless, in an own flat at the last count; noted
-  std::vector<std::uint32_t> to_recheck_;             // the movers and the contacts whose count changed
-  std::vector<std::uint8_t> part_flags_;              // one per mover or person to recheck, read in parts
+  std::vector<std::uint32_t> to_recheck_;
+  std::vector<std::uint8_t> part_flags_;  // one per mover: where they are now, read in parts
   struct ContactChange {
     std::uint32_t contact;
     std::uint16_t change;  // added to the count modulo 2^16: 1, or 2^16 - 1 for -1
   };
-  std::vector<std::vector<ContactChange>> changes_by_part_;  // by the range of people the contact is in
-  std::vector<std::vector<std::uint32_t>> noted_by_part_;
+  std::vector<ContactChange> contact_changes_;
   std::vector<std::uint32_t> touched_;
   double next_census_day_ = 0.0;
   double next_weekly_day_ = -never;

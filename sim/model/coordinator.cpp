@@ -267,92 +267,64 @@ void CityModel::refresh_snapshots(double now, engine::Coordinator& coordinator) 
 // Only people who moved since the last count can have changed whether they are homeless or hold a flat,
 // and only they and their contacts can have a different count; a tenant whose count differs from the one
 // their visitor rate uses is told. The result is the same as counting every tenant's contacts afresh.
-// Nobody's state but the movers' is read, and the scattered reads and writes run in parts on the run's
-// threads: the movers' places in parts of the movers, the counts in parts that each own a range of people.
+// Where the movers are now is read in parts on the run's threads; everything else is in small arrays by
+// person, so nobody else's state is read.
 void CityModel::count_homeless_contacts(double now, engine::Coordinator& coordinator) {
   constexpr std::uint8_t homeless_bit = 1;
   constexpr std::uint8_t noted_bit = 2;
   constexpr std::uint8_t tenant_bit = 4;  // in an own flat at the last count
-  constexpr std::size_t ids_per_part = 256;
-  constexpr std::size_t count_parts = 16;
-  const auto parts_of = [](std::size_t ids) { return (ids + ids_per_part - 1) / ids_per_part; };
-  const auto for_each_id_in = [&](std::size_t part, std::size_t ids, auto&& body) {
-    for (std::size_t i = part * ids_per_part; i < std::min(ids, (part + 1) * ids_per_part); ++i) body(i);
+  constexpr std::size_t movers_per_part = 256;
+  to_recheck_.clear();
+  const auto note = [this](std::uint32_t id) {
+    if ((contact_state_[id] & noted_bit) != 0) return;
+    contact_state_[id] |= noted_bit;
+    to_recheck_.push_back(id);
   };
-
-  const std::size_t movers = moved_since_count_.size();
-  part_flags_.resize(movers);
-  coordinator.for_each_part(parts_of(movers), [&](std::size_t part) {
-    for_each_id_in(part, movers, [&](std::size_t i) {
+  part_flags_.resize(moved_since_count_.size());
+  coordinator.for_each_part((moved_since_count_.size() + movers_per_part - 1) / movers_per_part, [&](std::size_t k) {
+    const std::size_t end = std::min(moved_since_count_.size(), (k + 1) * movers_per_part);
+    for (std::size_t i = k * movers_per_part; i < end; ++i) {
       const Place place = people_[moved_since_count_[i]].place;
       part_flags_[i] = static_cast<std::uint8_t>((is_homeless_place(place) ? homeless_bit : 0) |
                                                  (place == Place::own_flat ? tenant_bit : 0));
-    });
+    }
   });
-
-  // The movers are noted, and the counts change at the contacts of those who became or stopped being
-  // homeless; each change goes to the part that owns its contact.
-  to_recheck_.clear();
-  changes_by_part_.resize(count_parts);
-  for (auto& changes : changes_by_part_) changes.clear();
-  for (std::size_t i = 0; i < movers; ++i) {
-    if (i + fetch_ahead < movers) {
+  // The counts change at the contacts of those who became or stopped being homeless. Those are
+  // gathered first, so that the scattered counts can be fetched ahead of the additions.
+  contact_changes_.clear();
+  for (std::size_t i = 0; i < moved_since_count_.size(); ++i) {
+    if (i + fetch_ahead < moved_since_count_.size()) {
       const std::uint32_t ahead = moved_since_count_[i + fetch_ahead];
       __builtin_prefetch(&contact_state_[ahead], 1);
       __builtin_prefetch(&contacts_.offsets[ahead]);
     }
     const std::uint32_t id = moved_since_count_[i];
-    std::uint8_t& state = contact_state_[id];
-    if ((state & noted_bit) == 0) {
-      state |= noted_bit;
-      to_recheck_.push_back(id);
-    }
+    note(id);
     const std::uint8_t where = part_flags_[i];
-    state = static_cast<std::uint8_t>((state & ~tenant_bit) | (where & tenant_bit));
+    contact_state_[id] = static_cast<std::uint8_t>((contact_state_[id] & ~tenant_bit) | (where & tenant_bit));
     const bool homeless = (where & homeless_bit) != 0;
-    if (homeless == ((state & homeless_bit) != 0)) continue;
-    state ^= homeless_bit;
+    if (homeless == ((contact_state_[id] & homeless_bit) != 0)) continue;
+    contact_state_[id] ^= homeless_bit;
     const std::uint16_t change = homeless ? 1 : std::numeric_limits<std::uint16_t>::max();  // +1 or -1
     for (std::uint32_t j = contacts_.offsets[id]; j < contacts_.offsets[id + 1]; ++j) {
-      const std::uint32_t contact = contacts_.contacts[j];
-      changes_by_part_[std::size_t{contact} * count_parts / person_count_].push_back({contact, change});
+      contact_changes_.push_back({contacts_.contacts[j], change});
     }
   }
-  moved_since_count_.clear();
-  noted_by_part_.resize(count_parts);
-  coordinator.for_each_part(count_parts, [&](std::size_t part) {
-    const auto& changes = changes_by_part_[part];
-    auto& noted = noted_by_part_[part];
-    noted.clear();
-    for (std::size_t i = 0; i < changes.size(); ++i) {
-      if (i + fetch_ahead < changes.size()) {
-        __builtin_prefetch(&homeless_contacts_now_[changes[i + fetch_ahead].contact], 1);
-        __builtin_prefetch(&contact_state_[changes[i + fetch_ahead].contact], 1);
-      }
-      const auto [contact, change] = changes[i];
-      homeless_contacts_now_[contact] = static_cast<std::uint16_t>(homeless_contacts_now_[contact] + change);
-      if ((contact_state_[contact] & noted_bit) == 0) {
-        contact_state_[contact] |= noted_bit;
-        noted.push_back(contact);
-      }
+  for (std::size_t i = 0; i < contact_changes_.size(); ++i) {
+    if (i + fetch_ahead < contact_changes_.size()) {
+      const std::uint32_t ahead = contact_changes_[i + fetch_ahead].contact;
+      __builtin_prefetch(&homeless_contacts_now_[ahead], 1);
+      __builtin_prefetch(&contact_state_[ahead], 1);
     }
-  });
-  for (const auto& noted : noted_by_part_) to_recheck_.insert(to_recheck_.end(), noted.begin(), noted.end());
-
-  // Everyone noted is a tenant to tell when their count differs from the one their visitor rate uses.
+    const auto [contact, change] = contact_changes_[i];
+    homeless_contacts_now_[contact] = static_cast<std::uint16_t>(homeless_contacts_now_[contact] + change);
+    note(contact);
+  }
+  moved_since_count_.clear();
   auto& known = coordination_.homeless_contacts;
-  const std::size_t noted = to_recheck_.size();
-  part_flags_.resize(noted);
-  coordinator.for_each_part(parts_of(noted), [&](std::size_t part) {
-    for_each_id_in(part, noted, [&](std::size_t i) {
-      const std::uint32_t id = to_recheck_[i];
-      contact_state_[id] &= static_cast<std::uint8_t>(~noted_bit);
-      part_flags_[i] = (contact_state_[id] & tenant_bit) != 0 && homeless_contacts_now_[id] != known[id];
-    });
-  });
-  for (std::size_t i = 0; i < noted; ++i) {
-    if (part_flags_[i] == 0) continue;
-    const std::uint32_t id = to_recheck_[i];
+  for (const std::uint32_t id : to_recheck_) {
+    contact_state_[id] &= static_cast<std::uint8_t>(~noted_bit);
+    if ((contact_state_[id] & tenant_bit) == 0 || homeless_contacts_now_[id] == known[id]) continue;
     known[id] = homeless_contacts_now_[id];
     coordinator.schedule(now, id, class_command, kind_refresh_visitors);
   }
