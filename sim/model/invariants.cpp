@@ -74,10 +74,9 @@ void check_invariants(const CityModel& model, double now, std::span<const std::u
     }
     return {};
   };
-  // The people are checked in parts on the run's threads; the violation reported is the first in order,
-  // whichever thread found it. A day's people touched are a few thousand in a large city, so the parts
-  // are small enough for them to be shared out.
-  constexpr std::size_t checks_per_part = 512;
+  // The people are checked in parts on the run's threads (a sample of a day's people is one part); the
+  // violation reported is the first in order, whichever thread found it.
+  constexpr std::size_t checks_per_part = people_per_part;
   const std::size_t count = full ? people.size() : checked.size();
   std::vector<Tally> tallies((count + checks_per_part - 1) / checks_per_part);
   coordinator.for_each_part(tallies.size(), [&](std::size_t part) {
