@@ -59,7 +59,7 @@ struct PeopleOverRun {
 [[nodiscard]] PeopleOverRun people_over_run(const CityParameters& parameters);
 
 // Peak heap bytes of one replicate per simulated person (state, event queues and records), as
-// bench/scaling_bench.cpp measures it: 1,043-1,244 B from 1x to 372x Bergen; policies sharing one
+// bench/scaling_bench.cpp measures it: 1,056-1,261 B from 1x to 372x Bergen; policies sharing one
 // built city (simulate_replicate_arms) hold about 460 B a person more. Rounded up, with room for cities
 // with more spells a person, for the memory check before a run.
 inline constexpr double replicate_bytes_per_person = 2048.0;
