@@ -25,8 +25,8 @@ namespace hsim::model::detail {
 
 inline constexpr double never = std::numeric_limits<double>::infinity();
 
-// Work over many people (building them, their contact lists) runs in parts of this many on the run's
-// threads; each part writes only its own results.
+// Work over many people (building them and their contact lists, checking them) runs in parts of this many
+// on the run's threads; each part writes only its own results.
 inline constexpr std::size_t people_per_part = 4096;
 
 enum class Place : std::uint8_t {

@@ -7,18 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/simulator.hpp"
 #include "sim/model/census_counts.hpp"
 #include "sim/model/city_model.hpp"
 
 namespace hsim::model::detail {
 
 namespace {
-[[noreturn]] void fail(double now, const std::string& what) {
-  std::ostringstream message;
-  message << "city invariant violated at day " << now << ": " << what;
-  throw std::logic_error(message.str());
-}
-}  // namespace
 
 // What one part of the people adds up, and the first violation among them (empty when none).
 struct Tally {
@@ -29,6 +24,13 @@ struct Tally {
   CensusRow by_place;
   std::string failure;
 };
+
+[[noreturn]] void fail(double now, const std::string& what) {
+  std::ostringstream message;
+  message << "city invariant violated at day " << now << ": " << what;
+  throw std::logic_error(message.str());
+}
+}  // namespace
 
 void check_invariants(const CityModel& model, double now, std::span<const std::uint32_t> checked, bool full,
                       const engine::Coordinator& coordinator) {

@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <span>
 
-#include "sim/engine/simulator.hpp"
+namespace hsim::engine {
+class Coordinator;
+}
 
 namespace hsim::model::detail {
 

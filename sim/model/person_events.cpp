@@ -627,9 +627,10 @@ void CityModel::end_spell(Person& p, EventContext& context) {
 
 void CityModel::start_tenancy(Person& p, std::int32_t unit, bool short_of_choice, EventContext& context) {
   const double now = context.now();
+  const Unit& flat = units_[static_cast<std::size_t>(unit)];
   p.unit = unit;
-  p.unit_district = units_[static_cast<std::size_t>(unit)].district;
-  p.unit_tenure = units_[static_cast<std::size_t>(unit)].tenure;
+  p.unit_district = flat.district;
+  p.unit_tenure = flat.tenure;
   p.tenancy_start = now;
   ++p.flats;
   if (p.entry_day >= 0.0) ++p.flats_since_entry;

@@ -34,7 +34,7 @@ ContactLists build_contact_lists(std::size_t people, double contacts_mean, std::
   engine::EntityVector<std::uint32_t> proposed(first[people]);
   for_each_person([&](std::size_t person) {
     auto stream = stream_of(person);
-    (void)engine::poisson(stream, contacts_mean / 2.0);
+    (void)engine::poisson(stream, contacts_mean / 2.0);  // the count again, to reach the proposals' draws
     for (std::uint32_t k = first[person]; k < first[person + 1]; ++k) {
       std::uint64_t other = engine::uniform_index(stream, people - 1);
       if (other >= person) ++other;

@@ -21,18 +21,29 @@ constexpr std::size_t counting_sort_spell_limit = 65'536;
 // About this many spells a range: 256 KiB of records, so that each range is sorted in the cache.
 constexpr std::size_t spells_per_range = 8192;
 
-// The spells of people first_person .. first_person + people - 1 grouped by person with a counting sort,
-// then each person's few spells sorted: linear in the number of spells, but its scattered writes only pay
-// while the spells and the people's counts stay in the cache.
+// Copies `spells` into `grouped` in order of key_of(spell) (keys below `keys`), keeping their order
+// within a key: a counting sort. Returns where each key's spells begin, and their end as the last entry.
+template <class KeyOf>
+std::vector<std::size_t> group_by(std::span<const SpellRecord> spells, std::span<SpellRecord> grouped, std::size_t keys,
+                                  KeyOf&& key_of) {
+  std::vector<std::size_t> first_of_key(keys + 1, 0);
+  for (const SpellRecord& spell : spells) ++first_of_key[key_of(spell) + 1];
+  for (std::size_t k = 1; k <= keys; ++k) first_of_key[k] += first_of_key[k - 1];
+  std::vector<std::size_t> next(first_of_key.begin(), first_of_key.end() - 1);
+  for (const SpellRecord& spell : spells) grouped[next[key_of(spell)]++] = spell;
+  return first_of_key;
+}
+
+// The spells of people first_person .. first_person + people - 1 grouped by person, then each person's
+// few spells sorted: linear in the number of spells, but its scattered writes only pay while the spells
+// and the people's counts stay in the cache.
 void sort_within_people(std::span<SpellRecord> spells, std::uint32_t first_person, std::size_t people) {
-  std::vector<std::uint32_t> first_of_person(people + 1, 0);
-  for (const SpellRecord& spell : spells) ++first_of_person[spell.person - first_person + 1];
-  for (std::size_t p = 1; p <= people; ++p) first_of_person[p] += first_of_person[p - 1];
   std::vector<SpellRecord> grouped(spells.size());
-  std::vector<std::uint32_t> next(first_of_person.begin(), first_of_person.end() - 1);
-  for (const SpellRecord& spell : spells) grouped[next[spell.person - first_person]++] = spell;
+  const auto first_of_person =
+      group_by(spells, grouped, people, [&](const SpellRecord& spell) { return spell.person - first_person; });
   for (std::size_t p = 0; p < people; ++p) {
-    std::sort(grouped.begin() + first_of_person[p], grouped.begin() + first_of_person[p + 1], in_order);
+    std::sort(grouped.begin() + static_cast<std::ptrdiff_t>(first_of_person[p]),
+              grouped.begin() + static_cast<std::ptrdiff_t>(first_of_person[p + 1]), in_order);
   }
   std::copy(grouped.begin(), grouped.end(), spells.begin());
 }
@@ -41,15 +52,11 @@ void sort_within_people(std::span<SpellRecord> spells, std::uint32_t first_perso
 // each range sorted within its people on its own, the ranges on the run's threads.
 void sort_by_person_ranges(SpellRecords& spells, std::size_t people, unsigned threads) {
   const std::size_t ranges = std::clamp<std::size_t>(spells.size() / spells_per_range, 1, people);
-  const auto range_of = [&](const SpellRecord& spell) { return std::size_t{spell.person} * ranges / people; };
   // The first person of range r is the first p with p * ranges / people == r.
   const auto first_person_of = [&](std::size_t range) { return (range * people + ranges - 1) / ranges; };
-  std::vector<std::size_t> first_of_range(ranges + 1, 0);
-  for (const SpellRecord& spell : spells) ++first_of_range[range_of(spell) + 1];
-  for (std::size_t r = 1; r <= ranges; ++r) first_of_range[r] += first_of_range[r - 1];
   SpellRecords grouped(spells.size());
-  std::vector<std::size_t> next(first_of_range.begin(), first_of_range.end() - 1);
-  for (const SpellRecord& spell : spells) grouped[next[range_of(spell)]++] = spell;
+  const auto first_of_range = group_by(
+      spells, grouped, ranges, [&](const SpellRecord& spell) { return std::size_t{spell.person} * ranges / people; });
   engine::for_each_part_on(threads, ranges, [&](std::size_t r) {
     sort_within_people(std::span(grouped).subspan(first_of_range[r], first_of_range[r + 1] - first_of_range[r]),
                        static_cast<std::uint32_t>(first_person_of(r)), first_person_of(r + 1) - first_person_of(r));
